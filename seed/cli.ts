@@ -1,0 +1,72 @@
+// npm run seed -- [--check] [--reset] [--yes] [--data <dir>]
+// --check validates seed/data without touching any database.
+import { createInterface } from 'node:readline/promises';
+import { loadConfig } from '../server/config.js';
+import { provisionNeo4j } from '../server/neo4j/provision.js';
+import { createExecutor } from '../server/db/executor.js';
+import { applySchema } from '../server/db/schema.js';
+import { DEFAULT_DATA_DIR, describeDataset, loadDatasetFromDisk } from './dataset.js';
+import { formatError } from './validate.js';
+import { loadDataset } from './load.js';
+
+function arg(name: string): boolean {
+  return process.argv.includes(name);
+}
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question(question);
+  rl.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+async function main(): Promise<number> {
+  const dir = argValue('--data') ?? DEFAULT_DATA_DIR;
+  const result = loadDatasetFromDisk(dir);
+  if (!result.ok) {
+    for (const e of result.errors) console.error(formatError(e));
+    console.error(`\n${result.errors.length} error(s) in ${dir}; nothing was loaded.`);
+    return 1;
+  }
+  console.log(describeDataset(result.dataset));
+  if (arg('--check')) {
+    console.log('\ncheck: the dataset is valid (no database was touched).');
+    return 0;
+  }
+
+  const config = loadConfig(process.env);
+  const neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', log: (m) => console.log(m) });
+  const db = createExecutor(neo4j.connection, { queryTimeoutMs: 120_000 });
+  try {
+    await db.verify();
+    await applySchema(db);
+    const reset = arg('--reset');
+    if (reset && !arg('--yes') && !(await confirm(`Wipe every node and relationship in ${neo4j.connection.uri} before loading? [y/N] `))) {
+      console.error('reset cancelled: nothing was changed (pass --yes to skip this question).');
+      return 1;
+    }
+    // The wipe runs in the same transaction as the load: a failed load restores the old graph.
+    const counts = await loadDataset(db, result.dataset, { reset, log: (m) => console.log(m) });
+    console.log(`\nloaded into ${neo4j.connection.uri}: ${counts.entities} entities, ${counts.relationships} relationships, ${counts.facts} facts`);
+    console.log(`  by kind: ${Object.entries(counts.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    console.log(`  by type: ${Object.entries(counts.byType).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    return 0;
+  } finally {
+    await db.close();
+    await neo4j.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error('The graph in Neo4j is as it was before this run (the load is one transaction).');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,67 @@
+// Configuration is read from the environment once, here, and passed down explicitly.
+import { resolve } from 'node:path';
+
+export interface Neo4jConfig {
+  /** Used as given when set (bolt://, neo4j://, neo4j+s:// ...). */
+  uri?: string;
+  user: string;
+  password: string;
+  database?: string;
+  /** Where the local runner keeps its store for `npm start`. */
+  dataDir: string;
+  /** Bolt port of the local runner for `npm start`. */
+  localPort: number;
+  heap: string;
+  pageCache: string;
+  /** NEO4J_PROVIDER=local|docker forces one path (skips the Docker probe when local). */
+  provider?: 'local' | 'docker';
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  neo4j: Neo4jConfig;
+  /** Per-request transaction timeout for GraphQL and the Cypher console. */
+  queryTimeoutMs: number;
+  consoleRowCap: number;
+  corsOrigins: string[];
+  clientDir: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name}=${raw} is not a whole number between ${min} and ${max}`);
+  return n;
+}
+
+export const ROOT_DIR = resolve(import.meta.dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const provider = env.NEO4J_PROVIDER;
+  if (provider !== undefined && provider !== '' && provider !== 'local' && provider !== 'docker')
+    throw new ConfigError(`NEO4J_PROVIDER=${provider} must be "local" or "docker"`);
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 4000, 0, 65535),
+    neo4j: {
+      uri: env.NEO4J_URI || undefined,
+      user: env.NEO4J_USER || 'neo4j',
+      password: env.NEO4J_PASSWORD ?? 'ai-industry-graph',
+      database: env.NEO4J_DATABASE || undefined,
+      dataDir: resolve(ROOT_DIR, env.NEO4J_DATA_DIR || '.data/neo4j'),
+      localPort: int(env, 'NEO4J_LOCAL_PORT', 7687, 1, 65535),
+      heap: env.NEO4J_HEAP || '512m',
+      pageCache: env.NEO4J_PAGECACHE || '128m',
+      provider: (provider || undefined) as Neo4jConfig['provider'],
+    },
+    queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
+    consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    clientDir: resolve(ROOT_DIR, 'dist/client'),
+  };
+}

@@ -1,0 +1,162 @@
+// The only module that opens sessions. Repositories hand it {cypher, params}; it picks the
+// access mode, applies the timeout, maps records to plain objects and classifies failures.
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Neo4jConnection } from '../neo4j/types.js';
+import { classifyNeo4jError } from './errors.js';
+import { recordToObject } from './mapping.js';
+
+export interface CypherStatement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface TxRunner {
+  run(stmt: CypherStatement): Promise<Row[]>;
+}
+
+export interface Executor {
+  readonly uri: string;
+  read(stmt: CypherStatement, opts?: RunOptions): Promise<Row[]>;
+  write(stmt: CypherStatement, opts?: RunOptions): Promise<Row[]>;
+  /** Several statements in one write transaction: all or nothing. */
+  writeTransaction<T>(work: (tx: TxRunner) => Promise<T>, opts?: RunOptions): Promise<T>;
+  /** Runs in a READ session, returning the raw result summary too (for the Cypher console). */
+  readWithSummary(stmt: CypherStatement, opts: RunOptions & { maxRows: number }): Promise<{ rows: Row[]; keys: string[]; truncated: boolean; queryType: string }>;
+  /** Plans without running: the query type ("r", "rw", "w", "s") the planner reports. */
+  explain(stmt: CypherStatement): Promise<string>;
+  verify(): Promise<void>;
+  /** Observers of every statement run (tests count them to prove there is no N+1). */
+  onStatement(listener: (stmt: CypherStatement) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface ExecutorOptions {
+  queryTimeoutMs: number;
+  maxConnectionPoolSize?: number;
+}
+
+export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions): Executor {
+  const driver: Driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
+    maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
+    connectionAcquisitionTimeout: 5000,
+    connectionTimeout: 5000,
+    maxTransactionRetryTime: 3000,
+    logging: { level: 'error', logger: () => undefined },
+  });
+  const listeners = new Set<(stmt: CypherStatement) => void>();
+  const notify = (stmt: CypherStatement): void => {
+    for (const l of listeners) l(stmt);
+  };
+  const txConfig = (opts?: RunOptions) => ({ timeout: opts?.timeoutMs ?? options.queryTimeoutMs });
+  const session = (mode: 'READ' | 'WRITE') =>
+    driver.session({ database: conn.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+
+  const runIn = async (tx: ManagedTransaction, stmt: CypherStatement): Promise<Row[]> => {
+    notify(stmt);
+    const res = await tx.run(stmt.cypher, stmt.params);
+    return res.records.map(recordToObject);
+  };
+
+  return {
+    uri: conn.uri,
+    async read(stmt, opts) {
+      const s = session('READ');
+      try {
+        return await s.executeRead((tx) => runIn(tx, stmt), txConfig(opts));
+      } catch (err) {
+        throw classifyNeo4jError(err);
+      } finally {
+        await s.close();
+      }
+    },
+    async write(stmt, opts) {
+      const s = session('WRITE');
+      try {
+        return await s.executeWrite((tx) => runIn(tx, stmt), txConfig(opts));
+      } catch (err) {
+        throw classifyNeo4jError(err);
+      } finally {
+        await s.close();
+      }
+    },
+    async writeTransaction(work, opts) {
+      // An explicit transaction rather than executeWrite: a load must never be retried half-way
+      // through by the driver, and a failure must roll everything back.
+      const s = session('WRITE');
+      const tx = s.beginTransaction(txConfig(opts));
+      try {
+        const result = await work({
+          run: async (stmt) => {
+            notify(stmt);
+            const res = await tx.run(stmt.cypher, stmt.params);
+            return res.records.map(recordToObject);
+          },
+        });
+        await tx.commit();
+        return result;
+      } catch (err) {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        throw classifyNeo4jError(err);
+      } finally {
+        await s.close();
+      }
+    },
+    async readWithSummary(stmt, opts) {
+      const s = session('READ');
+      const tx = s.beginTransaction(txConfig(opts));
+      try {
+        notify(stmt);
+        const rows: Row[] = [];
+        let truncated = false;
+        const result = tx.run(stmt.cypher, stmt.params);
+        // Stream, and stop pulling once the cap is reached: a million-row result never reaches memory.
+        const keys = (await result.keys()).map(String);
+        for await (const record of result) {
+          if (rows.length >= opts.maxRows) {
+            truncated = true;
+            break;
+          }
+          rows.push(recordToObject(record));
+        }
+        const summary = truncated ? null : await result.summary();
+        await tx.rollback();
+        return { rows, keys, truncated, queryType: summary?.queryType ?? 'r' };
+      } catch (err) {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        throw classifyNeo4jError(err);
+      } finally {
+        await s.close();
+      }
+    },
+    async explain(stmt) {
+      const s = session('READ');
+      try {
+        notify(stmt);
+        const res = await s.run(`EXPLAIN ${stmt.cypher}`, stmt.params, txConfig());
+        return res.summary.queryType;
+      } catch (err) {
+        throw classifyNeo4jError(err);
+      } finally {
+        await s.close();
+      }
+    },
+    async verify() {
+      try {
+        await driver.getServerInfo({ database: conn.database });
+      } catch (err) {
+        throw classifyNeo4jError(err);
+      }
+    },
+    onStatement(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => driver.close(),
+  };
+}

@@ -1,0 +1,160 @@
+// The local runner: Neo4j Community embedded in a small JVM (neo4j-runner/LocalNeo4j.java),
+// for machines without Docker. Jars come from Maven Central through `mvn dependency:build-classpath`.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT_DIR, type Neo4jConfig } from '../config.js';
+import { freePort, isPortFree } from './ports.js';
+import { ProvisionError, type ProvisionOptions, type ProvisionedNeo4j } from './types.js';
+
+const RUNNER_DIR = join(ROOT_DIR, 'neo4j-runner');
+const POM = join(RUNNER_DIR, 'pom.xml');
+const LAUNCHER = join(RUNNER_DIR, 'LocalNeo4j.java');
+const READY_TIMEOUT_MS = 240_000;
+
+export function neo4jVersionFromPom(): string {
+  const m = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(POM, 'utf8'));
+  return m?.[1] ?? 'unknown';
+}
+
+function checkJava(): void {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0)
+    throw new ProvisionError(
+      'Java 17 or newer is needed for the local Neo4j runner, and `java` was not found. ' +
+        'Install it (Debian/Ubuntu: `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to an existing Neo4j, or start a Docker engine.',
+    );
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(`${r.stderr}${r.stdout}`);
+  const major = m ? (m[1] === '1' ? Number(m[2]) : Number(m[1])) : 0;
+  if (major < 17)
+    throw new ProvisionError(
+      `Java 17 or newer is needed for the local Neo4j runner (Neo4j 5.26), found Java ${major || 'of unknown version'}. ` +
+        'Install a newer JDK (Debian/Ubuntu: `apt-get install openjdk-17-jdk-headless`) and put it first on PATH.',
+    );
+}
+
+function checkMaven(): void {
+  const r = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0)
+    throw new ProvisionError(
+      'Maven is needed once to fetch the Neo4j jars for the local runner, and `mvn` was not found. ' +
+        'Install it (Debian/Ubuntu: `apt-get install maven`), or set NEO4J_URI to an existing Neo4j, or start a Docker engine.',
+    );
+}
+
+/** Resolves (and caches) the runner's classpath; the first run downloads the jars. */
+function classpath(log: (m: string) => void): string {
+  const pom = readFileSync(POM);
+  const hash = createHash('sha256').update(pom).digest('hex').slice(0, 12);
+  const cacheDir = join(ROOT_DIR, '.data', 'runner');
+  const cacheFile = join(cacheDir, `classpath-${hash}.txt`);
+  if (existsSync(cacheFile)) {
+    const cp = readFileSync(cacheFile, 'utf8').trim();
+    if (cp.split(':').every((jar) => existsSync(jar))) return cp;
+  }
+  checkMaven();
+  log(`neo4j: resolving Neo4j ${neo4jVersionFromPom()} jars from Maven Central (first run only; about a minute)...`);
+  mkdirSync(cacheDir, { recursive: true });
+  const tmpFile = `${cacheFile}.tmp`;
+  const r = spawnSync('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${tmpFile}`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0 || !existsSync(tmpFile))
+    throw new ProvisionError(
+      `could not fetch the Neo4j jars with Maven (exit ${r.status}): ${(r.stdout + r.stderr).trim().split('\n').slice(-5).join(' | ')}`,
+    );
+  const cp = readFileSync(tmpFile, 'utf8').trim();
+  writeFileSync(cacheFile, cp);
+  rmSync(tmpFile, { force: true });
+  return cp;
+}
+
+export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions): Promise<ProvisionedNeo4j> {
+  checkJava();
+  const cp = classpath(opts.log);
+  const version = neo4jVersionFromPom();
+
+  let home: string;
+  let port: number;
+  let tempHome = false;
+  if (opts.purpose === 'test') {
+    home = mkdtempSync(join(tmpdir(), 'aig-neo4j-'));
+    tempHome = true;
+    port = await freePort();
+  } else {
+    home = cfg.dataDir;
+    mkdirSync(home, { recursive: true });
+    port = cfg.localPort;
+    if (!(await isPortFree(port))) {
+      const other = await freePort();
+      opts.log(`neo4j: port ${port} is taken (set NEO4J_LOCAL_PORT to choose another); using ${other}`);
+      port = other;
+    }
+  }
+
+  opts.log(`neo4j: starting local runner ${version} (embedded, Bolt on 127.0.0.1:${port}, store ${home})...`);
+  const child = spawn(
+    'java',
+    [`-Xmx${cfg.heap}`, '-XX:+ExitOnOutOfMemoryError', '-cp', cp, LAUNCHER, home, String(port), cfg.pageCache],
+    // stdin stays a pipe: the launcher exits when it closes, so the JVM dies with this process.
+    { stdio: ['pipe', 'pipe', 'pipe'], cwd: RUNNER_DIR },
+  );
+  let stderrTail = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderrTail = (stderrTail + d.toString()).slice(-4000);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new ProvisionError(`the local Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000}s; see ${join(home, 'logs', 'debug.log')}`));
+    }, READY_TIMEOUT_MS);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('READY ')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const locked = /lock|in use/i.test(stderrTail);
+      reject(
+        new ProvisionError(
+          locked
+            ? `the Neo4j store ${home} is locked by another process (is another \`npm start\` or seed running?)`
+            : `the local Neo4j exited with code ${code} before it was ready: ${stderrTail.trim().split('\n').slice(-6).join(' | ')}`,
+        ),
+      );
+    });
+  });
+  child.stdout.resume();
+
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.once('exit', () => {
+        clearTimeout(killer);
+        if (tempHome) rmSync(home, { recursive: true, force: true });
+        resolve();
+      });
+      child.stdin.end();
+    });
+    return stopped;
+  };
+
+  const uri = `bolt://127.0.0.1:${port}`;
+  return {
+    // Embedded Neo4j runs without authentication; the driver still sends these.
+    connection: { uri, user: 'neo4j', password: 'unused' },
+    source: 'local-runner',
+    description: `neo4j: local runner ${version} at ${uri}`,
+    stop,
+  };
+}

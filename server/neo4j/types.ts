@@ -1,0 +1,24 @@
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export type Neo4jSource = 'env' | 'docker-compose' | 'testcontainers' | 'local-runner';
+
+export interface ProvisionedNeo4j {
+  connection: Neo4jConnection;
+  source: Neo4jSource;
+  /** One line for humans, e.g. "neo4j: local runner 5.26.30 at bolt://127.0.0.1:7687". */
+  description: string;
+  stop(): Promise<void>;
+}
+
+export interface ProvisionOptions {
+  /** start: persistent store under .data/; test: a throwaway store on a free port. */
+  purpose: 'start' | 'test';
+  log: (message: string) => void;
+}
+
+export class ProvisionError extends Error {}
