@@ -27,6 +27,6 @@ export function describeDataset(d: Dataset): string {
   );
   table('entities by kind', countBy(d.entities, (e) => e.kind));
   table('relationships by type', countBy(d.relationships, (r) => r.type));
-  table('facts by unit', countBy(d.facts, (f) => f.unit));
+  table('facts by unit', countBy(d.facts, (f) => f.unit ?? ''));
   return lines.join('\n');
 }

@@ -101,8 +101,8 @@ export async function loadDataset(db: Executor, d: Dataset, opts: LoadOptions = 
 
 export async function countGraph(db: Executor): Promise<LoadCounts> {
   const [row] = await db.read({
-    cypher: `CALL () { MATCH (e:Entity) RETURN e.kind AS k, count(*) AS n } WITH collect({k: k, n: n}) AS kinds
-CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS t, count(*) AS n } WITH kinds, collect({t: t, n: n}) AS types
+    cypher: `CALL () { MATCH (e:Entity) WITH e.kind AS k, count(*) AS n RETURN collect({k: k, n: n}) AS kinds }
+CALL () { MATCH (:Entity)-[r]->(:Entity) WITH type(r) AS t, count(*) AS n RETURN collect({t: t, n: n}) AS types }
 CALL () { MATCH (f:Fact) RETURN count(f) AS facts }
 RETURN kinds, types, facts`,
     params: {},

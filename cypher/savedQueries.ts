@@ -1,0 +1,167 @@
+// Saved analyses are plain .cypher files with a `// key: value` header, so they stay readable and
+// runnable in any Neo4j tool; this module turns them into data for the CLI and the console.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+export type ParamValue = string | number | boolean;
+
+export interface SavedQueryParam {
+  name: string;
+  default: ParamValue;
+}
+
+export interface SavedQuery {
+  /** File name without `.cypher`, e.g. `05-r1-o1-price-gap`. */
+  name: string;
+  title: string;
+  titleZh: string;
+  description: string;
+  descriptionZh: string;
+  params: SavedQueryParam[];
+  returns: string[];
+  cypher: string;
+}
+
+export const QUERIES_DIR = resolve(import.meta.dirname, 'queries');
+
+const SINGLE_KEYS = ['title', 'title_zh', 'description', 'description_zh', 'returns'] as const;
+type SingleKey = (typeof SINGLE_KEYS)[number];
+const HEADER_LINE = /^\/\/\s*([a-z_]+)\s*:\s*(.*?)\s*$/;
+const PARAM_DECL = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Strict on purpose: `-?digits[.digits]` only, so ids such as `007`, `1e3` or `0x10` stay strings
+ * and a typo never silently turns into a different number.
+ */
+export function coerceParam(value: string): ParamValue {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(value)) return Number(value);
+  return value;
+}
+
+/** A default in double or single quotes stays a string even when it looks like a number. */
+function parseDefault(raw: string): ParamValue {
+  const m = /^"(.*)"$/.exec(raw) ?? /^'(.*)'$/.exec(raw);
+  return m ? (m[1] ?? '') : coerceParam(raw);
+}
+
+/**
+ * Walks the statement once, skipping string literals, backquoted names and comments, so that a `$`
+ * or `;` inside text ("$2 per million") is not mistaken for a parameter or a statement break.
+ */
+function scanCypher(cypher: string): { params: Set<string>; statementBreaks: number } {
+  const params = new Set<string>();
+  let statementBreaks = 0;
+  let i = 0;
+  while (i < cypher.length) {
+    const c = cypher[i]!;
+    const next = cypher[i + 1];
+    if (c === "'" || c === '"' || c === '`') {
+      i++;
+      while (i < cypher.length && cypher[i] !== c) i += cypher[i] === '\\' && c !== '`' ? 2 : 1;
+      i++;
+    } else if (c === '/' && next === '/') {
+      while (i < cypher.length && cypher[i] !== '\n') i++;
+    } else if (c === '/' && next === '*') {
+      const end = cypher.indexOf('*/', i + 2);
+      i = end < 0 ? cypher.length : end + 2;
+    } else if (c === '$') {
+      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(cypher.slice(i));
+      if (m) params.add(m[1]!);
+      i += m ? m[0].length : 1;
+    } else {
+      if (c === ';') statementBreaks++;
+      i++;
+    }
+  }
+  return { params, statementBreaks };
+}
+
+export function parseSavedQuery(fileName: string, source: string): SavedQuery {
+  const name = basename(fileName).replace(/\.cypher$/, '');
+  const fail = (message: string): never => {
+    throw new Error(`${basename(fileName)}: ${message}`);
+  };
+
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let at = 0;
+  while (at < lines.length && lines[at]!.trim() === '') at++;
+  const single: Partial<Record<SingleKey, string>> = {};
+  const params: SavedQueryParam[] = [];
+  for (; at < lines.length; at++) {
+    const line = lines[at]!.trim();
+    if (!line.startsWith('//')) break;
+    if (line.replace(/^\/\/\s*/, '') === '') continue;
+    const m = HEADER_LINE.exec(line);
+    if (!m) fail(`header line ${at + 1} is not "// key: value": ${line}`);
+    const [, key, value] = m as RegExpExecArray & [string, string, string];
+    if (key === 'param') {
+      const p = PARAM_DECL.exec(value);
+      if (!p) fail(`header line ${at + 1}: a param must read "// param: name = default", got "${value}"`);
+      const [, pname, raw] = p as RegExpExecArray & [string, string, string];
+      if (raw.trim() === '') fail(`header line ${at + 1}: param "${pname}" has no default`);
+      if (params.some((q) => q.name === pname)) fail(`param "${pname}" is declared twice`);
+      params.push({ name: pname, default: parseDefault(raw.trim()) });
+    } else if ((SINGLE_KEYS as readonly string[]).includes(key)) {
+      if (single[key as SingleKey] !== undefined) fail(`"${key}" appears twice in the header`);
+      if (value === '') fail(`header line ${at + 1}: "${key}" is empty`);
+      single[key as SingleKey] = value;
+    } else {
+      fail(`header line ${at + 1}: unknown key "${key}" (expected ${[...SINGLE_KEYS, 'param'].join(', ')})`);
+    }
+  }
+  for (const key of SINGLE_KEYS) if (single[key] === undefined) fail(`the header has no "// ${key}:" line`);
+
+  const returns = single.returns!.split(',').map((s) => s.trim());
+  for (const col of returns) if (!IDENT.test(col)) fail(`"returns" has an invalid column name "${col}"`);
+
+  const cypher = lines.slice(at).join('\n').trim().replace(/;\s*$/, '').trim();
+  if (cypher === '') fail('there is no Cypher statement after the header');
+  const scan = scanCypher(cypher);
+  if (scan.statementBreaks > 0) fail('holds more than one statement (only one is allowed)');
+  const declared = new Set(params.map((p) => p.name));
+  for (const used of scan.params)
+    if (!declared.has(used)) fail(`uses $${used} but the header has no "// param: ${used} = ..." line`);
+  for (const p of params) if (!scan.params.has(p.name)) fail(`declares param "${p.name}" that the statement never uses`);
+
+  return {
+    name,
+    title: single.title!,
+    titleZh: single.title_zh!,
+    description: single.description!,
+    descriptionZh: single.description_zh!,
+    params,
+    returns,
+    cypher,
+  };
+}
+
+/** Every saved query in `dir`, in file-name order (the numeric prefix orders them). */
+export function listSavedQueries(dir: string = QUERIES_DIR): SavedQuery[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .map((f) => parseSavedQuery(f, readFileSync(join(dir, f), 'utf8')));
+}
+
+/** Finds a saved query by full name (with or without `.cypher`) or by its numeric prefix (`5`, `05`). */
+export function findSavedQuery(queries: SavedQuery[], key: string): SavedQuery | undefined {
+  const k = key.replace(/\.cypher$/, '');
+  const exact = queries.find((q) => q.name === k);
+  if (exact) return exact;
+  if (/^\d+$/.test(k)) {
+    const n = Number(k);
+    const byNumber = queries.filter((q) => /^\d+/.test(q.name) && Number(/^\d+/.exec(q.name)![0]) === n);
+    if (byNumber.length === 1) return byNumber[0];
+  }
+  return undefined;
+}
+
+/** Saved defaults first, then the caller's values on top (already coerced by the caller). */
+export function mergeParams(query: SavedQuery | undefined, given: Record<string, ParamValue>): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const p of query?.params ?? []) out[p.name] = p.default;
+  return { ...out, ...given };
+}

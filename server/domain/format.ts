@@ -1,0 +1,29 @@
+// Human-readable numbers and times, shared by GraphQL and the client.
+import type { FactRecord } from './types.js';
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
+const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+
+function num(v: number): string {
+  return Math.abs(v) >= 100_000 ? compact.format(v) : plain.format(v);
+}
+
+export function formatValue(f: Pick<FactRecord, 'value' | 'valueMax' | 'unit' | 'approximate'>): string {
+  if (f.value === null) return 'unknown';
+  const range = f.valueMax !== null && f.valueMax !== f.value ? `${num(f.value)}–${num(f.valueMax)}` : num(f.value);
+  const approx = f.approximate ? '~' : '';
+  const unit = f.unit ?? '';
+  if (unit === 'USD') return `${approx}$${range}`;
+  if (unit.startsWith('USD/')) return `${approx}$${range} per ${unit.slice(4)}`;
+  if (unit === '%') return `${approx}${range}%`;
+  if (unit === 'x') return `${approx}${range}×`;
+  return `${approx}${range} ${unit}`.trim();
+}
+
+export function formatTimestamp(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.floor(seconds % 60);
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}

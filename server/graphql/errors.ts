@@ -1,0 +1,42 @@
+// GraphQL errors always carry a code; internal details and stack traces never leave the server.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { CypherClientError, DatabaseUnavailableError, QueryTimeoutError } from '../db/errors.js';
+
+export const badInput = (message: string, field?: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+
+export const notFound = (message: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
+]);
+
+/** Apollo's formatError: classify database failures, hide everything unexpected. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof DatabaseUnavailableError)
+    return { ...base, message: original.message, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  if (original instanceof QueryTimeoutError) return { ...base, message: original.message, extensions: { code: 'QUERY_TIMEOUT' } };
+  if (original instanceof CypherClientError)
+    return { ...base, message: 'the database rejected the query', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  if (original instanceof RangeError) return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
+  const code = String(formatted.extensions?.code ?? '');
+  if (PASS_THROUGH.has(code)) {
+    const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...base, extensions: { ...extensions, code } };
+  }
+  // graphql-armor and the parser report limits as plain GraphQLErrors without a code.
+  if (!code && /max|limit|depth|alias|cost|token|directive/i.test(formatted.message))
+    return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  return { ...base, message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,42 @@
+// Per-request DataLoaders: each request shape costs one query however many entities it touches.
+import DataLoader from 'dataloader';
+import type { Executor } from '../db/executor.js';
+import type { EpisodeRecord, FactRecord } from '../domain/types.js';
+import { entitiesByIds, entitiesInChapters } from '../repository/entities.js';
+import { loadEpisode } from '../repository/episode.js';
+import { factsOfEntities } from '../repository/facts.js';
+import type { EntityNode, RelationshipEdge } from '../repository/records.js';
+import { relationshipsByIds, relationshipsOfEntities } from '../repository/relationships.js';
+
+export interface Loaders {
+  entity: DataLoader<string, EntityNode | null>;
+  relationshipsOf: DataLoader<string, RelationshipEdge[]>;
+  relationship: DataLoader<string, RelationshipEdge | null>;
+  factsOf: DataLoader<string, FactRecord[]>;
+  chapterEntities: DataLoader<string, EntityNode[]>;
+  episode: () => Promise<EpisodeRecord | null>;
+  /** Entities fetched by other queries (search, subgraphs) are primed so they are not fetched again. */
+  prime(entities: EntityNode[]): void;
+}
+
+export function createLoaders(db: Executor): Loaders {
+  const byKey = <V>(fetch: (ids: readonly string[]) => Promise<Map<string, V>>, empty: V) =>
+    new DataLoader<string, V>(async (ids) => {
+      const found = await fetch(ids);
+      return ids.map((id) => found.get(id) ?? empty);
+    }, { maxBatchSize: 1000 });
+
+  const entity = byKey<EntityNode | null>((ids) => entitiesByIds(db, ids), null);
+  let episode: Promise<EpisodeRecord | null> | null = null;
+  return {
+    entity,
+    relationshipsOf: byKey((ids) => relationshipsOfEntities(db, ids), [] as RelationshipEdge[]),
+    relationship: byKey<RelationshipEdge | null>((ids) => relationshipsByIds(db, ids), null),
+    factsOf: byKey((ids) => factsOfEntities(db, ids), [] as FactRecord[]),
+    chapterEntities: byKey((ids) => entitiesInChapters(db, ids), [] as EntityNode[]),
+    episode: () => (episode ??= loadEpisode(db)),
+    prime(entities) {
+      for (const e of entities) entity.prime(e.id, e);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Builds the Apollo server: schema from schema.graphql, resolvers, limits from graphql-armor,
+// error formatting that never leaks internals.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Vocabulary } from '../domain/types.js';
+import type { GraphQLContext } from './context.js';
+import { formatError } from './errors.js';
+import { createResolvers } from './resolvers.js';
+
+export const SCHEMA_FILE = join(import.meta.dirname, 'schema.graphql');
+
+export const LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 5000,
+  maxTokens: 2000,
+  maxDirectives: 10,
+} as const;
+
+export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQLContext> {
+  const typeDefs = readFileSync(SCHEMA_FILE, 'utf8');
+  const kindToType = Object.fromEntries(Object.entries(vocabulary.kinds).map(([kind, v]) => [kind, v.label]));
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: LIMITS.maxAliases },
+    costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<GraphQLContext>({
+    typeDefs,
+    resolvers: createResolvers(kindToType) as never,
+    validationRules: protection.validationRules,
+    // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same objects.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: true,
+    formatError,
+  });
+}

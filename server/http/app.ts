@@ -1,0 +1,75 @@
+// The HTTP surface: /health, /graphql (API, and GraphiQL for browsers), /cypher, and the client.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Executor } from '../db/executor.js';
+import type { Vocabulary } from '../domain/types.js';
+import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { cypherConsoleHandler } from './cypherConsole.js';
+import { healthHandler } from './health.js';
+import { corsAllowlist, securityHeaders } from './security.js';
+
+export interface AppDeps {
+  db: Executor;
+  vocabulary: Vocabulary;
+  apollo: ApolloServer<GraphQLContext>;
+  clientDir: string;
+  corsOrigins: string[];
+  queryTimeoutMs: number;
+  consoleRowCap: number;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders);
+  app.use(corsAllowlist(deps.corsOrigins));
+  const json = express.json({ limit: '256kb' });
+
+  app.get('/health', healthHandler(deps.db));
+
+  // Browsers asking for /graphql get the locally built GraphiQL; API clients get Apollo.
+  const graphiql = join(deps.clientDir, 'graphiql.html');
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query && existsSync(graphiql)) {
+      res.sendFile(graphiql);
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    json,
+    expressMiddleware(deps.apollo, {
+      context: async () => createContext({ db: deps.db, vocabulary: deps.vocabulary }),
+    }),
+  );
+
+  app.post('/cypher', json, cypherConsoleHandler(deps.db, { timeoutMs: deps.queryTimeoutMs, rowCap: deps.consoleRowCap }));
+  app.get('/api/vocabulary', (_req, res) => {
+    res.json(deps.vocabulary);
+  });
+
+  if (existsSync(deps.clientDir)) {
+    app.use(express.static(deps.clientDir, { index: 'index.html', maxAge: '1h' }));
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text').send('The client is not built yet: run `npm run build:client` (npm start does this for you).');
+    });
+  }
+
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: `nothing at ${req.method} ${req.path}` } });
+  });
+  // Body-parser failures (malformed JSON, too large) and anything unexpected: a code, never a stack.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const message = err.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status < 500 ? err.message : 'internal error';
+    res.status(status).json({ error: { code, message } });
+  });
+  return app;
+}

@@ -1,0 +1,105 @@
+// Start-up as a function, so tests can start the whole server in-process the way `npm start` does.
+import type { Server } from 'node:http';
+import type { Config } from './config.js';
+import { createExecutor, type Executor } from './db/executor.js';
+import { applySchema } from './db/schema.js';
+import type { Vocabulary } from './domain/types.js';
+import { createApolloServer } from './graphql/server.js';
+import { createApp } from './http/app.js';
+import { isPortFree } from './neo4j/ports.js';
+import type { Neo4jConnection } from './neo4j/types.js';
+import { describeDataset, loadDatasetFromDisk } from '../seed/dataset.js';
+import { formatError } from '../seed/validate.js';
+import { countGraph, datasetHash, loadDataset, storedDatasetHash } from '../seed/load.js';
+
+export class StartupError extends Error {}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Executor;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  connection: Neo4jConnection;
+  log: (message: string) => void;
+  /** Directory of seed data (tests point this at fixtures). */
+  dataDir?: string;
+}
+
+/** Seeds when the database is empty or holds an older version of the dataset; keeps the old graph if the files are broken. */
+async function ensureSeeded(db: Executor, dataDir: string | undefined, log: (m: string) => void): Promise<Vocabulary> {
+  const result = loadDatasetFromDisk(dataDir);
+  const counts = await countGraph(db);
+  if (!result.ok) {
+    for (const e of result.errors.slice(0, 20)) log(`  ${formatError(e)}`);
+    if (counts.entities === 0)
+      throw new StartupError(`seed/data has ${result.errors.length} error(s) and the database is empty: fix them (npm run seed -- --check)`);
+    log(`seed: the data files have ${result.errors.length} error(s); serving the graph already in Neo4j (${counts.entities} entities)`);
+    throw new StartupError('cannot read the vocabulary from broken data files');
+  }
+  const hash = datasetHash(result.dataset);
+  const stored = await storedDatasetHash(db);
+  if (counts.entities === 0 || (stored !== null && stored !== hash)) {
+    log(counts.entities === 0 ? 'seed: the database is empty, loading seed/data...' : 'seed: seed/data changed since the last load, reloading...');
+    const loaded = await loadDataset(db, result.dataset);
+    log(`seed: ${loaded.entities} entities, ${loaded.relationships} relationships, ${loaded.facts} facts`);
+  } else {
+    log(`seed: graph is up to date (${counts.entities} entities, ${counts.relationships} relationships, ${counts.facts} facts)`);
+  }
+  void describeDataset;
+  return result.dataset.vocabulary;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const { config, log } = opts;
+  if (config.port !== 0 && !(await isPortFree(config.port, config.host)))
+    throw new StartupError(`port ${config.port} on ${config.host} is already in use: stop what runs there or set PORT to another port (e.g. PORT=4001 npm start)`);
+
+  const db = createExecutor(opts.connection, { queryTimeoutMs: config.queryTimeoutMs });
+  try {
+    await db.verify();
+    await applySchema(db);
+    const vocabulary = await ensureSeeded(db, opts.dataDir, log);
+    const apollo = createApolloServer(vocabulary);
+    await apollo.start();
+    const app = createApp({
+      db,
+      vocabulary,
+      apollo,
+      clientDir: config.clientDir,
+      corsOrigins: config.corsOrigins,
+      queryTimeoutMs: config.queryTimeoutMs,
+      consoleRowCap: config.consoleRowCap,
+    });
+    const server: Server = await new Promise((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s));
+      s.once('error', (err: NodeJS.ErrnoException) =>
+        reject(err.code === 'EADDRINUSE' ? new StartupError(`port ${config.port} is already in use: set PORT to another port`) : err),
+      );
+    });
+    server.keepAliveTimeout = 5000;
+    server.requestTimeout = 30_000;
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      db,
+      close: async () => {
+        await new Promise<void>((r) => {
+          server.close(() => r());
+          server.closeAllConnections();
+        });
+        await apollo.stop();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

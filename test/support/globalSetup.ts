@@ -1,0 +1,19 @@
+// Provisions one real Neo4j for the whole run (NEO4J_URI, else Docker, else the local runner)
+// and hands its connection to the tests through vitest's provide/inject.
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../server/config.js';
+import { provisionNeo4j } from '../../server/neo4j/provision.js';
+import type { Neo4jConnection } from '../../server/neo4j/types.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: Neo4jConnection;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const config = loadConfig(process.env);
+  const neo4j = await provisionNeo4j(config.neo4j, { purpose: 'test', log: (m) => console.log(m) });
+  project.provide('neo4j', neo4j.connection);
+  return () => neo4j.stop();
+}
