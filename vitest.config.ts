@@ -1,13 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: "unit" (pure logic beside the code, no database) and "integration"
+// (test/: a real Neo4j from the globalSetup, then the server and Chromium where needed).
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'seed/**/*.test.ts', 'cypher/**/*.test.ts', 'client/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/support/globalSetup.ts'],
-    // One Neo4j serves every file, and some files reload the whole dataset: run files one at a time.
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 240_000,
-    teardownTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'seed/**/*.test.ts', 'cypher/**/*.test.ts', 'client/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/globalSetup.ts'],
+          // One Neo4j serves every file, and some files reload the whole dataset: one file at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          teardownTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -85,7 +85,7 @@ function resolveTarget(target: string): Resolved {
   // A single word cannot be a Cypher query; treat it as a mistyped name rather than a syntax error.
   if (/^[\w.-]+$/.test(target)) {
     const names = listSavedQueries().map((q) => `  ${q.name}`).join('\n');
-    throw new UsageError(`no file or saved query named "${target}"; saved queries:\n${names}`);
+    throw new Error(`no file or saved query named "${target}"; saved queries:\n${names}`);
   }
   return { cypher: target, origin: 'literal Cypher' };
 }

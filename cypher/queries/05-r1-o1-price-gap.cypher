@@ -27,5 +27,5 @@ RETURN c AS cheapModel,
        cf AS cheapFact,
        df AS dearFact,
        [f IN [cf, df, rf] WHERE f IS NOT NULL |
-         f.subject + ' ' + f.metric + ' = ' + toString(f.value) + ' ' + f.unit + ' — ' + f.evidenceSpeaker[0] +
+         f.subject + ' ' + f.metric + ' = ' + toString(CASE WHEN f.value = round(f.value) THEN toInteger(f.value) ELSE f.value END) + ' ' + f.unit + ' — ' + f.evidenceSpeaker[0] +
          ' https://www.youtube.com/watch?v=' + ep.youtubeId + '&t=' + toString(toInteger(f.evidenceAt[0])) + 's'] AS evidence

@@ -1,32 +1,41 @@
 // title: Entities per chapter
 // title_zh: 各章节涉及的实体
-// description: For each chapter in order, how many entities it discusses, the mix of kinds, how many evidence items fall in it, and the entities mentioned earliest in the chapter.
-// description_zh: 按顺序列出每一章讨论了多少实体、实体类型构成、落在该章的证据条数,以及该章最先提到的几个实体。
+// description: For each chapter in order: how many entities it discusses, the mix of kinds, how many evidence items fall in it, and the entities with the most evidence in that chapter (an edge's evidence counts for both ends, a fact's for its subject).
+// description_zh: 按顺序列出每一章讨论的实体数、实体类型构成、落在该章的证据条数,以及该章证据最多的实体(关系证据计入两端实体,事实证据计入其主体)。
 // param: sample = 8
-// returns: chapter, index, title, start, entities, kinds, evidence, first
-MATCH (ep:Episode)-[:HAS_CHAPTER]->(c:Chapter)
-OPTIONAL MATCH (e:Entity)-[:DISCUSSED_IN]->(c)
-WITH c, e ORDER BY e.firstSeconds, e.name
-WITH c, collect(e) AS ents
-CALL (c) {
-  MATCH (:Entity)-[r]->(:Entity) WHERE c.id IN r.evidenceChapter
-  RETURN sum(size([x IN r.evidenceChapter WHERE x = c.id])) AS relEvidence
+// returns: chapter, index, title, start, entities, kinds, evidence, top
+
+// One pass over all evidence, grouped by chapter afterwards: scanning every edge once per chapter is 25 times slower.
+CALL () {
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE r.evidenceChapter IS NOT NULL
+  UNWIND r.evidenceChapter AS ch
+  UNWIND [a, b] AS e
+  // The item is counted once (on its source end) while both ends get credit for it.
+  RETURN ch, e, CASE WHEN e = a THEN 1 ELSE 0 END AS item
+  UNION ALL
+  MATCH (e:Entity)-[:HAS_FACT]->(f:Fact)
+  UNWIND f.evidenceChapter AS ch
+  RETURN ch, e, 1 AS item
 }
+WITH ch, e, count(*) AS n, sum(item) AS items
+ORDER BY n DESC, e.name
+WITH ch, collect(e)[..toInteger($sample)] AS top, sum(items) AS evidence
+WITH collect({ch: ch, top: top, evidence: evidence}) AS byChapter
+MATCH (:Episode)-[:HAS_CHAPTER]->(c:Chapter)
+WITH c, [x IN byChapter WHERE x.ch = c.id][0] AS ev
 CALL (c) {
-  MATCH (f:Fact) WHERE c.id IN f.evidenceChapter
-  RETURN sum(size([x IN f.evidenceChapter WHERE x = c.id])) AS factEvidence
+  OPTIONAL MATCH (e:Entity)-[:DISCUSSED_IN]->(c)
+  WITH e.kind AS kind, count(e) AS n
+  ORDER BY n DESC, kind
+  RETURN sum(n) AS entities, [x IN collect(CASE WHEN n > 0 THEN kind + ' ' + toString(n) END) WHERE x IS NOT NULL] AS kinds
 }
-WITH c, ents, relEvidence + factEvidence AS evidence
-UNWIND (CASE WHEN size(ents) = 0 THEN [null] ELSE ents END) AS e
-WITH c, ents, evidence, e.kind AS kind, count(e) AS n
-ORDER BY n DESC, kind
-WITH c, ents, evidence, [x IN collect(kind + ' ' + toString(n)) WHERE x IS NOT NULL] AS kinds
 RETURN c AS chapter,
        c.index AS index,
        c.title AS title,
        c.startSeconds AS start,
-       size(ents) AS entities,
+       entities,
        kinds,
-       evidence,
-       ents[..toInteger($sample)] AS first
+       coalesce(ev.evidence, 0) AS evidence,
+       coalesce(ev.top, []) AS top
 ORDER BY index

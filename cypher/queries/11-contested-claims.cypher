@@ -14,8 +14,8 @@ CALL (ep) {
   MATCH (e:Entity)-[:HAS_FACT]->(f:Fact)
   WHERE f.status IN split($statuses, ',')
   RETURN f.status AS status,
-         e.name + ' ' + f.metric + ' = ' + toString(f.value) +
-           CASE WHEN f.valueMax IS NULL THEN '' ELSE '–' + toString(f.valueMax) END + ' ' + f.unit +
+         e.name + ' ' + f.metric + ' = ' + toString(CASE WHEN f.value = round(f.value) THEN toInteger(f.value) ELSE f.value END) +
+           CASE WHEN f.valueMax IS NULL THEN '' ELSE '–' + toString(CASE WHEN f.valueMax = round(f.valueMax) THEN toInteger(f.valueMax) ELSE f.valueMax END) END + ' ' + f.unit +
            CASE WHEN f.qualifier IS NULL THEN '' ELSE ' (' + f.qualifier + ')' END AS claim,
          e AS subject, null AS object, null AS relationship, f AS fact, f AS holder
 }

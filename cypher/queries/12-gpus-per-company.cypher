@@ -11,15 +11,16 @@ OPTIONAL MATCH (c)-[:OPERATES|OWNS|BUILDS]->(dc:Entity:DataCenter)
 WITH c, collect(DISTINCT dc) AS datacenters
 WITH c, datacenters,
      COLLECT { UNWIND [c] + datacenters AS h MATCH (h)-[:HAS_FACT]->(f:Fact {metric: $metric}) RETURN f } AS facts,
-     COLLECT { UNWIND [c] + datacenters AS h MATCH (h)-[d:DEPLOYS]->(:Entity) RETURN d } AS deploys
+     COLLECT { UNWIND [c] + datacenters AS h MATCH (h)-[d:DEPLOYS]->(:Entity) RETURN d } AS deploys,
+     COLLECT { UNWIND [c] + datacenters AS h MATCH (h)-[:DEPLOYS]->(chip:Entity) RETURN DISTINCT chip } AS chips
 WHERE size(facts) > 0 OR size(deploys) > 0
-WITH c, datacenters, facts, deploys,
+WITH c, datacenters, facts, deploys, chips,
      reduce(hi = null, f IN facts | CASE WHEN hi IS NULL OR f.value > hi THEN f.value ELSE hi END) AS maxGpus
 RETURN c AS company,
        maxGpus,
-       [f IN facts | f.subject + ': ' + toString(f.value) + ' ' + f.unit + ' (' + f.status +
+       [f IN facts | f.subject + ': ' + toString(CASE WHEN f.value = round(f.value) THEN toInteger(f.value) ELSE f.value END) + ' ' + f.unit + ' (' + f.status +
           CASE WHEN f.qualifier IS NULL THEN '' ELSE '; ' + f.qualifier END + ')'] AS counts,
-       [d IN deploys | endNode(d)] AS chips,
+       chips,
        datacenters,
        deploys
 ORDER BY coalesce(maxGpus, -1) DESC, size(deploys) DESC, company.name

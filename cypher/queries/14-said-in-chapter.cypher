@@ -18,7 +18,7 @@ CALL (c) {
   UNWIND range(0, size(f.evidenceChapter) - 1) AS i
   WITH e, f, i WHERE f.evidenceChapter[i] = c.id
   RETURN toInteger(f.evidenceAt[i]) AS second, f.evidenceSpeaker[i] AS speakerId, f.evidenceNote[i] AS note,
-         e.name + ' ' + f.metric + ' = ' + toString(f.value) + ' ' + f.unit AS claim,
+         e.name + ' ' + f.metric + ' = ' + toString(CASE WHEN f.value = round(f.value) THEN toInteger(f.value) ELSE f.value END) + ' ' + f.unit AS claim,
          e AS subject, null AS object, null AS relationship, f AS fact
 }
 OPTIONAL MATCH (sp:Entity {id: speakerId})

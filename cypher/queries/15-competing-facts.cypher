@@ -19,7 +19,7 @@ WITH ep, e, metric, facts,
 RETURN e AS subject,
        metric,
        size(facts) AS figures,
-       [f IN facts | toString(f.value) + CASE WHEN f.valueMax IS NULL THEN '' ELSE '–' + toString(f.valueMax) END +
+       [f IN facts | toString(CASE WHEN f.value = round(f.value) THEN toInteger(f.value) ELSE f.value END) + CASE WHEN f.valueMax IS NULL THEN '' ELSE '–' + toString(CASE WHEN f.valueMax = round(f.valueMax) THEN toInteger(f.valueMax) ELSE f.valueMax END) END +
           ' ' + f.unit + ' [' + f.status + '] ' + coalesce(f.qualifier, '') + ' — ' + f.evidenceSpeaker[0] +
           ' https://www.youtube.com/watch?v=' + ep.youtubeId + '&t=' + toString(toInteger(f.evidenceAt[0])) + 's'] AS values,
        round(spread, 2) AS spread,

@@ -16,7 +16,7 @@ CALL (x) {
   MATCH (x)-[:HAS_FACT]->(f:Fact)
   UNWIND range(0, size(f.evidenceAt) - 1) AS i
   RETURN toInteger(f.evidenceAt[i]) AS second, f.evidenceChapter[i] AS chapterId, f.evidenceSpeaker[i] AS speakerId,
-         f.evidenceNote[i] AS note, x.name + ' ' + f.metric + ' = ' + toString(f.value) + ' ' + f.unit AS claim,
+         f.evidenceNote[i] AS note, x.name + ' ' + f.metric + ' = ' + toString(CASE WHEN f.value = round(f.value) THEN toInteger(f.value) ELSE f.value END) + ' ' + f.unit AS claim,
          null AS other, null AS relationship, f AS fact
 }
 OPTIONAL MATCH (c:Chapter {id: chapterId})

@@ -33,9 +33,11 @@ CALL () { MATCH (n) UNWIND labels(n) AS l RETURN count(l) AS labels }
 CALL () { MATCH (n) UNWIND keys(n) AS k RETURN count(k) AS nodeProps }
 CALL () { MATCH ()-[r]->() UNWIND keys(r) AS k RETURN count(k) AS relProps }
 CALL () { MATCH (n:Entity) RETURN collect(n.name)[..5] AS sample, sum(size(n.name)) AS nameChars }
-CALL () { SHOW INDEXES YIELD name RETURN count(name) AS indexes }
-RETURN nodes, rels, labels, nodeProps, relProps, sample, nameChars, indexes`,
+RETURN nodes, rels, labels, nodeProps, relProps, sample, nameChars`,
     params: {},
   });
-  return row ?? {};
+  // SHOW cannot run inside a subquery; schema changes are counted separately.
+  const indexes = await db.read({ cypher: 'SHOW INDEXES YIELD name RETURN count(name) AS indexes', params: {} });
+  const constraints = await db.read({ cypher: 'SHOW CONSTRAINTS YIELD name RETURN count(name) AS constraints', params: {} });
+  return { ...row, ...indexes[0], ...constraints[0] };
 }

@@ -1,0 +1,113 @@
+// Talks to the server: GraphQL over POST /graphql and the read-only Cypher console at POST /cypher.
+// A network failure is not an error for the caller: the request waits and retries until the server
+// is back, and the banner tells the user what is going on.
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type ConnectionListener = (state: { down: boolean; retryInSeconds: number }) => void;
+
+let listener: ConnectionListener = () => undefined;
+export function onConnectionChange(fn: ConnectionListener): void {
+  listener = fn;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** 502-504 mean a proxy or the database is momentarily away: worth waiting for, like a refused connection. */
+const TRANSIENT = new Set([502, 503, 504]);
+
+async function fetchWithRetry(input: string, init: RequestInit): Promise<Response> {
+  let delay = 1000;
+  let wasDown = false;
+  for (;;) {
+    try {
+      const res = await fetch(input, init);
+      if (!TRANSIENT.has(res.status)) {
+        if (wasDown) listener({ down: false, retryInSeconds: 0 });
+        return res;
+      }
+    } catch {
+      // fetch rejects only when the server is unreachable; fall through to the retry.
+    }
+    wasDown = true;
+    listener({ down: true, retryInSeconds: Math.round(delay / 1000) });
+    await sleep(delay);
+    delay = Math.min(delay * 2, 15_000);
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetchWithRetry('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body: GraphQLResponse<T>;
+  try {
+    body = (await res.json()) as GraphQLResponse<T>;
+  } catch {
+    throw new ApiError(`the server answered ${res.status} without JSON`, 'BAD_RESPONSE');
+  }
+  const first = body.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'GRAPHQL_ERROR');
+  if (!body.data) throw new ApiError(`the server answered ${res.status} without data`, 'BAD_RESPONSE');
+  return body.data;
+}
+
+export interface ConsoleNode {
+  id: string;
+  kind: string;
+  name: string;
+  nameZh: string | null;
+  isEntity: boolean;
+}
+export interface ConsoleEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+}
+export interface CypherResult {
+  columns: string[];
+  rows: Record<string, unknown>[];
+  truncated: boolean;
+  rowCap?: number;
+  elapsedMs?: number;
+  graph: { nodes: ConsoleNode[]; edges: ConsoleEdge[] };
+}
+
+export async function cypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResult> {
+  const res = await fetchWithRetry('/cypher', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, params }),
+  });
+  const body = (await res.json().catch(() => null)) as (CypherResult & { error?: { code: string; message: string } }) | null;
+  if (!body) throw new ApiError(`the server answered ${res.status} without JSON`, 'BAD_RESPONSE');
+  if (!res.ok || body.error) throw new ApiError(body.error?.message ?? `HTTP ${res.status}`, body.error?.code ?? 'HTTP_ERROR');
+  return body;
+}
+
+export interface Vocabulary {
+  kinds: Record<string, { label: string; en: string; zh: string }>;
+  relationshipTypes: Record<string, { en: string; zh: string; description?: string }>;
+}
+
+export async function vocabulary(): Promise<Vocabulary> {
+  const res = await fetchWithRetry('/api/vocabulary', { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new ApiError(`vocabulary: HTTP ${res.status}`, 'HTTP_ERROR');
+  return (await res.json()) as Vocabulary;
+}

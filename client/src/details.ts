@@ -1,0 +1,156 @@
+// The details panel: everything known about the selected entity or relationship, each claim with
+// links to the second of the episode where it was said.
+import { h, replace } from './dom.js';
+import { getLang, statusName, t } from './i18n.js';
+import type { EntityDetail, Evidence, Fact, RelationshipDetail } from './queries.js';
+import { KIND_STYLE } from './style.js';
+
+export interface DetailActions {
+  selectEntity(id: string): void;
+  selectRelationship(id: string): void;
+  expand(id: string): void;
+  collapse(id: string): void;
+  focus(id: string): void;
+  wholeGraph(): void;
+  kindName(kind: string): string;
+  focused: boolean;
+}
+
+const nameOf = (e: { name: string; labelZh: string }) => (getLang() === 'zh' ? e.labelZh : e.name);
+
+function evidenceList(items: Evidence[]): HTMLElement {
+  if (!items.length) return h('p', { class: 'muted' }, t('noEvidence'));
+  return h(
+    'ul',
+    { class: 'evidence' },
+    items.map((ev) =>
+      h(
+        'li',
+        {},
+        h(
+          'a',
+          { href: ev.url, target: '_blank', rel: 'noopener', class: 'evidence-link' },
+          h('span', { class: 'ts' }, ev.timestamp ?? ''),
+          ev.chapter ? h('span', { class: 'chapter' }, ` · ${ev.chapter}`) : null,
+          ev.speakerName ? h('span', { class: 'speaker' }, ` · ${ev.speakerName}`) : null,
+        ),
+        h('div', { class: 'note' }, ev.note),
+      ),
+    ),
+  );
+}
+
+function statusBadge(s: string | null): HTMLElement | null {
+  return s ? h('span', { class: `badge status-${s.toLowerCase()}` }, statusName(s)) : null;
+}
+
+function factItem(f: Fact): HTMLElement {
+  return h(
+    'li',
+    { class: 'fact' },
+    h('div', {}, h('strong', {}, f.metric.replace(/_/g, ' ')), ': ', h('span', { class: 'fact-value' }, f.display), ' ', statusBadge(f.status)),
+    f.unit ? h('div', { class: 'muted small' }, `unit: ${f.unit}${f.asOf ? ` · as of ${f.asOf}` : ''}${f.qualifier ? ` · ${f.qualifier}` : ''}`) : null,
+    h('details', {}, h('summary', {}, `${t('evidence')} (${f.evidence.length})`), evidenceList(f.evidence)),
+  );
+}
+
+export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailActions): void {
+  const zh = getLang() === 'zh';
+  const summary = zh ? (e.summaryZh ?? e.summaryEn) : (e.summaryEn ?? e.summaryZh);
+  const dates = Object.entries(e.dates).filter(([, v]) => v) as [string, string][];
+
+  // Group relationships by type so a busy entity reads as a few headed lists.
+  const groups = new Map<string, RelationshipDetail[]>();
+  for (const r of e.relationships) groups.set(r.type, [...(groups.get(r.type) ?? []), r]);
+
+  replace(
+    panel,
+    h(
+      'article',
+      { class: 'entity', 'data-entity-id': e.id },
+      h(
+        'header',
+        {},
+        h('h2', { id: 'details-title' }, zh ? e.labelZh : e.name),
+        h('div', { class: 'muted' }, zh ? e.name : (e.nameZh ?? '')),
+        h('div', { class: 'kind-line' }, h('span', { class: 'swatch', style: `background:${KIND_STYLE[e.kind].color}` }), `${t('kind')}: ${act.kindName(e.kind)}`),
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', onclick: () => act.expand(e.id) }, t('expand')),
+        h('button', { type: 'button', onclick: () => act.collapse(e.id) }, t('collapse')),
+        act.focused
+          ? h('button', { type: 'button', onclick: () => act.wholeGraph() }, t('wholeGraph'))
+          : h('button', { type: 'button', onclick: () => act.focus(e.id) }, t('focus')),
+      ),
+      summary ? h('section', {}, h('h3', {}, t('summary')), h('p', { class: 'summary' }, summary)) : null,
+      e.aliases.length ? h('section', {}, h('h3', {}, t('aliases')), h('p', {}, e.aliases.join(' · '))) : null,
+      dates.length ? h('section', {}, h('h3', {}, t('dates')), h('ul', { class: 'plain' }, dates.map(([k, v]) => h('li', {}, `${k}: ${v}`)))) : null,
+      e.firstMentionUrl
+        ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, String(e.firstMentionSeconds ?? '') + ' s'))
+        : null,
+      e.facts.length ? h('section', {}, h('h3', {}, `${t('facts')} (${e.facts.length})`), h('ul', { class: 'facts' }, e.facts.map(factItem))) : null,
+      h(
+        'section',
+        {},
+        h('h3', {}, `${t('relationships')} (${e.relationships.length})`),
+        [...groups.entries()].map(([type, rels]) =>
+          h(
+            'div',
+            { class: 'rel-group' },
+            h('h4', {}, `${zh ? rels[0]!.labelZh : rels[0]!.labelEn} (${type})`),
+            h(
+              'ul',
+              { class: 'rels' },
+              rels.map((r) => {
+                const outgoing = r.source.id === e.id;
+                const other = outgoing ? r.target : r.source;
+                return h(
+                  'li',
+                  {},
+                  h('span', { class: 'dir', 'aria-hidden': 'true' }, outgoing ? '→ ' : '← '),
+                  h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(other.id) }, nameOf(other)),
+                  ' ',
+                  statusBadge(r.status),
+                  ' ',
+                  h('button', { type: 'button', class: 'link small', onclick: () => act.selectRelationship(r.id) }, `${t('evidence')} (${r.evidence.length})`),
+                  h('details', {}, h('summary', {}, t('evidence')), evidenceList(r.evidence)),
+                );
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function renderRelationship(panel: HTMLElement, r: RelationshipDetail, act: DetailActions): void {
+  const zh = getLang() === 'zh';
+  replace(
+    panel,
+    h(
+      'article',
+      { class: 'relationship', 'data-rel-id': r.id },
+      h(
+        'header',
+        {},
+        h(
+          'h2',
+          { id: 'details-title' },
+          h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(r.source.id) }, nameOf(r.source)),
+          ` — ${zh ? r.labelZh : r.labelEn} → `,
+          h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(r.target.id) }, nameOf(r.target)),
+        ),
+        h('div', { class: 'muted' }, r.type, ' ', statusBadge(r.status)),
+        r.since || r.until ? h('div', {}, [r.since ? `${t('since')} ${r.since}` : '', r.until ? ` ${t('until')} ${r.until}` : ''].join('')) : null,
+      ),
+      h('section', {}, h('h3', {}, `${t('evidence')} (${r.evidence.length})`), evidenceList(r.evidence)),
+    ),
+  );
+}
+
+export function renderMessage(panel: HTMLElement, message: string, kind: 'info' | 'error' = 'info'): void {
+  replace(panel, h('p', { class: kind === 'error' ? 'message error' : 'message', role: kind === 'error' ? 'alert' : 'status' }, message));
+}

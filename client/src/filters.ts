@@ -1,0 +1,162 @@
+// Filter controls: kinds (doubling as the legend), relationship types, claim status, the "as of"
+// date slider and the episode replay slider.
+import { formatSeconds, h, replace, svg } from './dom.js';
+import { getLang, statusName, t } from './i18n.js';
+import { KINDS, STATUSES, type TypeInfo } from './queries.js';
+import { KIND_STYLE } from './style.js';
+import type { ViewState } from './urlState.js';
+
+export interface FilterInput {
+  kindName(kind: string): string;
+  kindCounts: Map<string, number>;
+  types: TypeInfo[];
+  years: [number, number];
+  duration: number;
+  state: ViewState;
+  /** Handlers read the live state: the panel is not re-rendered on every change, so sliders keep focus. */
+  current(): ViewState;
+  onChange(patch: Partial<ViewState>): void;
+}
+
+const POLY: Record<string, string> = {
+  diamond: '7,1 13,7 7,13 1,7',
+  octagon: '4,1 10,1 13,4 13,10 10,13 4,13 1,10 1,4',
+  hexagon: '4,1 10,1 13,7 10,13 4,13 1,7',
+  star: '7,1 8.8,5.2 13,5.5 9.8,8.3 10.8,13 7,10.5 3.2,13 4.2,8.3 1,5.5 5.2,5.2',
+  triangle: '7,1 13,13 1,13',
+  vee: '1,1 7,5 13,1 7,13',
+  'round-pentagon': '7,1 13,5.5 10.7,13 3.3,13 1,5.5',
+  'round-tag': '1,2 9,2 13,7 9,12 1,12',
+};
+
+export function shapeIcon(kind: string): SVGElement {
+  const s = KIND_STYLE[kind as keyof typeof KIND_STYLE] ?? KIND_STYLE.OTHER;
+  const common = { fill: s.color, stroke: '#fff', 'stroke-width': 1 };
+  const shape = POLY[s.shape]
+    ? svg('polygon', { points: POLY[s.shape]!, ...common })
+    : s.shape === 'ellipse'
+      ? svg('circle', { cx: 7, cy: 7, r: 6, ...common })
+      : svg('rect', { x: 1, y: 2, width: 12, height: 10, rx: s.shape === 'barrel' ? 4 : s.shape === 'round-rectangle' ? 2 : 0, ...common });
+  return svg('svg', { width: 14, height: 14, viewBox: '0 0 14 14', 'aria-hidden': 'true', class: 'shape' }, shape);
+}
+
+function toggle(list: string[], value: string, hide: boolean): string[] {
+  const set = new Set(list);
+  hide ? set.add(value) : set.delete(value);
+  return [...set];
+}
+
+export function renderFilters(root: HTMLElement, f: FilterInput): void {
+  const s = f.state;
+  const zh = getLang() === 'zh';
+  const [minYear, maxYear] = f.years;
+  const asOfYear = s.asOf ? Number(s.asOf.slice(0, 4)) : maxYear + 1;
+  const replayValue = s.t ?? f.duration;
+
+  replace(
+    root,
+    h(
+      'fieldset',
+      { class: 'filter-group', id: 'legend' },
+      h('legend', {}, `${t('legend')} · ${t('kinds')}`),
+      KINDS.map((k) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            name: 'kind',
+            value: k,
+            checked: !s.hideKinds.includes(k),
+            'aria-label': f.kindName(k),
+            onchange: (ev: Event) => f.onChange({ hideKinds: toggle(f.current().hideKinds, k, !(ev.target as HTMLInputElement).checked) }),
+          }),
+          shapeIcon(k),
+          h('span', {}, f.kindName(k)),
+          h('span', { class: 'count' }, String(f.kindCounts.get(k) ?? 0)),
+        ),
+      ),
+    ),
+    h(
+      'fieldset',
+      { class: 'filter-group' },
+      h('legend', {}, t('statuses')),
+      STATUSES.map((st) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            name: 'status',
+            value: st,
+            checked: !s.hideStatus.includes(st),
+            onchange: (ev: Event) => f.onChange({ hideStatus: toggle(f.current().hideStatus, st, !(ev.target as HTMLInputElement).checked) }),
+          }),
+          h('span', { class: `line-sample status-${st.toLowerCase()}`, 'aria-hidden': 'true' }),
+          h('span', {}, statusName(st)),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'filter-group sliders' },
+      h(
+        'label',
+        { for: 'as-of' },
+        `${t('asOf')}: `,
+        h('output', { id: 'as-of-value' }, asOfYear > maxYear ? t('asOfAll') : String(asOfYear)),
+      ),
+      h('input', {
+        id: 'as-of',
+        type: 'range',
+        min: minYear,
+        max: maxYear + 1,
+        step: 1,
+        value: asOfYear,
+        'aria-label': t('asOf'),
+        oninput: (ev: Event) => {
+          const v = Number((ev.target as HTMLInputElement).value);
+          const out = root.querySelector('#as-of-value');
+          if (out) out.textContent = v > maxYear ? t('asOfAll') : String(v);
+          f.onChange({ asOf: v > maxYear ? null : String(v) });
+        },
+      }),
+      h('label', { for: 'replay' }, `${t('replay')}: `, h('output', { id: 'replay-value' }, s.t === null ? t('replayAll') : formatSeconds(s.t))),
+      h('input', {
+        id: 'replay',
+        type: 'range',
+        min: 0,
+        max: f.duration,
+        step: 30,
+        value: replayValue,
+        'aria-label': t('replay'),
+        oninput: (ev: Event) => {
+          const v = Number((ev.target as HTMLInputElement).value);
+          const out = root.querySelector('#replay-value');
+          if (out) out.textContent = v >= f.duration ? t('replayAll') : formatSeconds(v);
+          f.onChange({ t: v >= f.duration ? null : v });
+        },
+      }),
+    ),
+    h(
+      'details',
+      { class: 'filter-group', open: s.hideTypes.length > 0 },
+      h('summary', {}, `${t('relTypes')} (${f.types.length - s.hideTypes.length}/${f.types.length})`),
+      f.types.map((ti) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            name: 'type',
+            value: ti.type,
+            checked: !s.hideTypes.includes(ti.type),
+            onchange: (ev: Event) => f.onChange({ hideTypes: toggle(f.current().hideTypes, ti.type, !(ev.target as HTMLInputElement).checked) }),
+          }),
+          h('span', {}, zh ? ti.labelZh : ti.labelEn),
+          h('span', { class: 'count' }, String(ti.count)),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,207 @@
+// The GraphQL operations the explorer sends, each paired with the Cypher it stands for, so the
+// "Show the query" tab can print exactly what produced the current view.
+
+export type Kind =
+  | 'COMPANY' | 'MODEL' | 'CHIP' | 'POLICY' | 'PERSON' | 'DATACENTER' | 'TECHNIQUE'
+  | 'COUNTRY' | 'ORGANIZATION' | 'PRODUCT' | 'BENCHMARK' | 'LOCATION' | 'CONCEPT';
+
+export const KINDS: Kind[] = [
+  'COMPANY', 'MODEL', 'CHIP', 'POLICY', 'PERSON', 'DATACENTER', 'TECHNIQUE',
+  'COUNTRY', 'ORGANIZATION', 'PRODUCT', 'BENCHMARK', 'LOCATION', 'CONCEPT',
+];
+export const STATUSES = ['STATED', 'ESTIMATE', 'DISPUTED', 'FORECAST'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface Dates {
+  founded: string | null;
+  released: string | null;
+  announced: string | null;
+  effective: string | null;
+  published: string | null;
+}
+export interface GraphNode {
+  id: string;
+  kind: Kind;
+  name: string;
+  labelZh: string;
+  firstMentionSeconds: number | null;
+  dates: Dates;
+}
+export interface GraphEdge {
+  id: string;
+  type: string;
+  status: Status | null;
+  since: string | null;
+  source: { id: string };
+  target: { id: string };
+}
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+export interface Evidence {
+  chapter: string | null;
+  timestamp: string | null;
+  atSeconds: number | null;
+  speakerName: string | null;
+  note: string;
+  url: string;
+}
+export interface Fact {
+  id: string;
+  metric: string;
+  display: string;
+  unit: string | null;
+  value: number | null;
+  status: Status | null;
+  qualifier: string | null;
+  asOf: string | null;
+  evidence: Evidence[];
+  subject?: { id: string; name: string; labelZh: string; kind: Kind };
+}
+export interface RelationshipDetail {
+  id: string;
+  type: string;
+  labelEn: string;
+  labelZh: string;
+  since: string | null;
+  until: string | null;
+  status: Status | null;
+  source: { id: string; name: string; labelZh: string; kind: Kind };
+  target: { id: string; name: string; labelZh: string; kind: Kind };
+  evidence: Evidence[];
+}
+export interface EntityDetail extends GraphNode {
+  nameZh: string | null;
+  aliases: string[];
+  summaryEn: string | null;
+  summaryZh: string | null;
+  wikidata: string | null;
+  firstMentionUrl: string | null;
+  degree: number;
+  facts: Fact[];
+  relationships: RelationshipDetail[];
+}
+
+const NODE_FIELDS = 'id kind name labelZh: label(lang: ZH) firstMentionSeconds dates { founded released announced effective published }';
+const EDGE_FIELDS = 'id type status since source { id } target { id }';
+const EVIDENCE = 'evidence { chapter timestamp atSeconds speakerName note url }';
+const END = 'id name labelZh: label(lang: ZH) kind';
+const REL_FIELDS = `id type labelEn: label(lang: EN) labelZh: label(lang: ZH) since until status source { ${END} } target { ${END} } ${EVIDENCE}`;
+
+export interface Operation {
+  graphql: string;
+  variables: Record<string, unknown>;
+  cypher: string;
+}
+
+export const GRAPH = `query Graph($kinds: [EntityKind!], $relationshipTypes: [String!], $asOf: String) {
+  graph(kinds: $kinds, relationshipTypes: $relationshipTypes, asOf: $asOf) {
+    nodes { ${NODE_FIELDS} }
+    edges { ${EDGE_FIELDS} }
+    truncated
+  }
+}`;
+
+export function graphOperation(filters: { kinds: string[] | null; types: string[] | null; asOf: string | null }): Operation {
+  const where: string[] = [];
+  if (filters.kinds) where.push(`a.kind IN $kinds AND b.kind IN $kinds`);
+  if (filters.types) where.push(`type(r) IN $relationshipTypes`);
+  if (filters.asOf) where.push(`coalesce(a.released, a.founded, a.announced, a.effective, a.published, '') <= $asOf`);
+  return {
+    graphql: GRAPH,
+    variables: { kinds: filters.kinds, relationshipTypes: filters.types, asOf: filters.asOf },
+    cypher: `MATCH (a:Entity)-[r]->(b:Entity)${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}\nRETURN a, r, b`,
+  };
+}
+
+export const ENTITY = `query Entity($id: ID!) {
+  entity(id: $id) {
+    ${NODE_FIELDS}
+    nameZh aliases wikidata firstMentionUrl degree
+    summaryEn: summary(lang: EN) summaryZh: summary(lang: ZH)
+    facts { id metric display unit value status qualifier asOf ${EVIDENCE} }
+    relationships { ${REL_FIELDS} }
+  }
+}`;
+export const entityOperation = (id: string): Operation => ({
+  graphql: ENTITY,
+  variables: { id },
+  cypher: `MATCH (e:Entity {id: $id})
+OPTIONAL MATCH (e)-[:HAS_FACT]->(f:Fact)
+WITH e, collect(f) AS facts
+OPTIONAL MATCH (e)-[r]-(other:Entity)
+RETURN e, facts, collect({rel: r, other: other}) AS relationships`,
+});
+
+export const RELATIONSHIP = `query Relationship($id: ID!) {
+  relationship(id: $id) { ${REL_FIELDS} }
+}`;
+export const relationshipOperation = (id: string): Operation => ({
+  graphql: RELATIONSHIP,
+  variables: { id },
+  cypher: `MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id\nRETURN a, r, b`,
+});
+
+export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int) {
+  neighborhood(id: $id, depth: $depth) {
+    nodes { ${NODE_FIELDS} }
+    edges { ${EDGE_FIELDS} }
+    truncated
+  }
+}`;
+export const neighborhoodOperation = (id: string, depth = 1): Operation => ({
+  graphql: NEIGHBORHOOD,
+  variables: { id, depth },
+  cypher: `MATCH p = (c:Entity {id: $id})-[*1..${depth}]-(n:Entity)\nRETURN p`,
+});
+
+export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!) {
+  shortestPath(from: $from, to: $to) {
+    nodes { ${NODE_FIELDS} }
+    edges { ${EDGE_FIELDS} labelEn: label(lang: EN) labelZh: label(lang: ZH) }
+  }
+}`;
+export const shortestPathOperation = (from: string, to: string): Operation => ({
+  graphql: SHORTEST_PATH,
+  variables: { from, to },
+  cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = shortestPath((a)-[*..6]-(b))
+WHERE all(n IN nodes(p) WHERE n:Entity)
+RETURN p`,
+});
+
+export const SEARCH = `query Search($text: String!, $first: Int) {
+  search(text: $text, first: $first) { score entity { id kind name labelZh: label(lang: ZH) aliases } }
+}`;
+export interface SearchHit {
+  score: number;
+  entity: { id: string; kind: Kind; name: string; labelZh: string; aliases: string[] };
+}
+
+export const METRICS = `query Metrics {
+  metrics(minEntities: 2) {
+    metric units
+    facts { id metric display unit value status qualifier asOf subject { ${END} } ${EVIDENCE} }
+  }
+}`;
+export interface Metric {
+  metric: string;
+  units: string[];
+  facts: Fact[];
+}
+
+export const EPISODE = `query Episode { episode { durationSeconds url } relationshipTypes { type labelEn: label(lang: EN) labelZh: label(lang: ZH) count } }`;
+export interface TypeInfo {
+  type: string;
+  labelEn: string;
+  labelZh: string;
+  count: number;
+}
+
+/** The earliest date an entity carries, used by the "as of" slider; null means timeless. */
+export function earliestDate(d: Dates): string | null {
+  const all = [d.founded, d.released, d.announced, d.effective, d.published].filter((x): x is string => !!x);
+  return all.length ? all.sort()[0]! : null;
+}

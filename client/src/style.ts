@@ -1,0 +1,92 @@
+// Cytoscape styles by selector and class. Colour and shape both encode the kind, so the legend
+// still reads for colour-blind users and in greyscale PNG exports.
+import type cytoscape from 'cytoscape';
+import type { Kind } from './queries.js';
+
+export const KIND_STYLE: Record<Kind | 'OTHER', { color: string; shape: cytoscape.Css.NodeShape }> = {
+  COMPANY: { color: '#2563eb', shape: 'round-rectangle' },
+  MODEL: { color: '#db2777', shape: 'ellipse' },
+  CHIP: { color: '#16a34a', shape: 'diamond' },
+  POLICY: { color: '#dc2626', shape: 'octagon' },
+  PERSON: { color: '#f59e0b', shape: 'ellipse' },
+  DATACENTER: { color: '#7c3aed', shape: 'barrel' },
+  TECHNIQUE: { color: '#0891b2', shape: 'hexagon' },
+  COUNTRY: { color: '#b45309', shape: 'star' },
+  ORGANIZATION: { color: '#4f46e5', shape: 'round-rectangle' },
+  PRODUCT: { color: '#0d9488', shape: 'round-tag' },
+  BENCHMARK: { color: '#65a30d', shape: 'triangle' },
+  LOCATION: { color: '#a16207', shape: 'vee' },
+  CONCEPT: { color: '#64748b', shape: 'round-pentagon' },
+  OTHER: { color: '#9ca3af', shape: 'rectangle' },
+};
+
+const STATUS_LINE: Record<string, cytoscape.Css.LineStyle> = { ESTIMATE: 'dashed', FORECAST: 'dotted', DISPUTED: 'dashed' };
+
+export function stylesheet(): cytoscape.StylesheetJson {
+  const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: { 'background-color': s.color, shape: s.shape },
+  }));
+  const statuses = Object.entries(STATUS_LINE).map(([status, line]) => ({
+    selector: `edge[status = "${status}"]`,
+    style: { 'line-style': line },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(display)',
+        width: 'mapData(degree, 0, 40, 18, 46)',
+        height: 'mapData(degree, 0, 40, 18, 46)',
+        'font-size': 9,
+        'font-family': 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+        color: '#111827',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        // Chinese labels have no spaces, so wrapping must be allowed anywhere.
+        'text-wrap': 'wrap',
+        'text-max-width': '90px',
+        'text-overflow-wrap': 'anywhere',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.7,
+        'text-background-padding': '1px',
+        'border-width': 1,
+        'border-color': '#ffffff',
+        'min-zoomed-font-size': 6,
+      },
+    },
+    ...kinds,
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'line-color': '#cbd5e1',
+        'target-arrow-color': '#94a3b8',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.7,
+        // bezier keeps parallel edges between the same pair visibly apart.
+        'curve-style': 'bezier',
+        'control-point-step-size': 24,
+        label: '',
+        'font-size': 8,
+        color: '#334155',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+      },
+    },
+    ...statuses,
+    { selector: 'edge.hover, edge:selected, edge.path, edge.show-label', style: { label: 'data(display)' } },
+    { selector: 'edge.hover, edge.near', style: { 'line-color': '#64748b', 'target-arrow-color': '#475569', width: 2 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f97316' } },
+    { selector: 'edge:selected', style: { 'line-color': '#f97316', 'target-arrow-color': '#f97316', width: 3 } },
+    { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#f97316', 'font-weight': 'bold', 'font-size': 12, 'z-index': 10 } },
+    { selector: 'node.near', style: { 'font-weight': 'bold' } },
+    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e11d48', 'font-size': 11, 'z-index': 20 } },
+    { selector: 'edge.path', style: { 'line-color': '#e11d48', 'target-arrow-color': '#e11d48', width: 4, 'z-index': 20 } },
+    { selector: 'node.console', style: { 'border-width': 3, 'border-color': '#0ea5e9' } },
+    { selector: '.hidden', style: { display: 'none' } },
+  ];
+}

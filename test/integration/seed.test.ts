@@ -1,0 +1,111 @@
+// The loader on the real Neo4j: counts match the files, a second load changes nothing, a failed load
+// leaves the previous graph whole, and the seed summary's headline numbers are in the graph as said.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countGraph, loadDataset } from '../../seed/load.js';
+import { fingerprint, realDataset, testExecutor, withRealDataset } from '../support/db.js';
+
+const db = testExecutor(60_000);
+beforeAll(() => withRealDataset(db));
+afterAll(async () => {
+  await withRealDataset(db);
+  await db.close();
+});
+
+const facts = async (subject: string, metric: string) =>
+  db.read({
+    cypher: 'MATCH (:Entity {id: $subject})-[:HAS_FACT]->(f:Fact {metric: $metric}) RETURN f.value AS value, f.valueMax AS valueMax, f.unit AS unit, f.status AS status, f.evidenceAt AS at, f.evidenceSpeaker AS speakers ORDER BY f.value',
+    params: { subject, metric },
+  });
+
+describe('seed loading', () => {
+  it('loads exactly what the files contain', async () => {
+    const d = realDataset();
+    const counts = await countGraph(db);
+    expect(counts.entities).toBe(d.entities.length);
+    expect(counts.relationships).toBe(d.relationships.length);
+    expect(counts.facts).toBe(d.facts.length);
+  });
+
+  it('gives identical counts and properties when run twice', async () => {
+    const before = await fingerprint(db);
+    await loadDataset(db, realDataset());
+    expect(await fingerprint(db)).toEqual(before);
+  });
+
+  it('leaves the previous graph whole when a load fails half-way', async () => {
+    const before = await fingerprint(db);
+    const broken = { ...realDataset(), entities: realDataset().entities.slice(0, 10) };
+    await expect(
+      loadDataset(db, broken, {
+        reset: true,
+        afterStatement: (i) => {
+          if (i === 3) throw new Error('simulated crash mid-load');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    expect(await fingerprint(db)).toEqual(before);
+  });
+
+  it('removes what the files no longer contain', async () => {
+    const d = realDataset();
+    const smaller = { ...d, entities: d.entities, relationships: d.relationships.slice(1), facts: d.facts.slice(1) };
+    const counts = await loadDataset(db, smaller);
+    expect(counts.relationships).toBe(d.relationships.length - 1);
+    expect(counts.facts).toBe(d.facts.length - 1);
+    await loadDataset(db, d);
+  });
+});
+
+describe('headline numbers of the seed summary, as the episode states them', () => {
+  it('R1 at about $2 and o1 at about $60 per million output tokens, about 27x apart', async () => {
+    const r1 = await facts('deepseek-r1', 'price_per_million_output_tokens');
+    const o1 = await facts('openai-o1', 'price_per_million_output_tokens');
+    expect(r1.map((f) => f.value)).toContain(2);
+    expect(o1.map((f) => f.value)).toContain(60);
+    expect(r1[0]!.unit).toBe('USD/1M tokens');
+    const ratio = await facts('deepseek-r1', 'price_ratio');
+    expect(ratio.map((f) => f.value)).toContain(27);
+  });
+
+  it('V3 uses 8 of 256 experts', async () => {
+    expect((await facts('deepseek-v3', 'experts_total')).map((f) => f.value)).toContain(256);
+    expect((await facts('deepseek-v3', 'experts_active')).map((f) => f.value)).toContain(8);
+  });
+
+  it('V3 has far more total than active parameters (about 37 billion active)', async () => {
+    const total = await facts('deepseek-v3', 'total_parameters');
+    const active = await facts('deepseek-v3', 'active_parameters');
+    expect(active.map((f) => f.value)).toContain(37e9);
+    expect(total[0]!.value!).toBeGreaterThan(15 * 37e9);
+  });
+
+  it('keeps the claimed final-run cost beside the far larger compute DeepSeek is estimated to have', async () => {
+    const cost = await facts('deepseek-v3', 'training_cost');
+    expect(cost.some((f) => Number(f.value) >= 5e6 && Number(f.value) <= 6e6)).toBe(true);
+    // The episode contests the figure: at least one of the cost facts is marked disputed.
+    expect(cost.map((f) => f.status)).toContain('disputed');
+    const gpus = await facts('deepseek', 'gpu_count');
+    expect(gpus.map((f) => [f.value, f.status])).toContainEqual([50000, 'estimate']);
+    expect(gpus.map((f) => f.value)).toContain(10000);
+  });
+
+  it("Stargate's money and power are in the graph with units", async () => {
+    const rows = await db.read({
+      cypher: "MATCH (:Entity {id: 'stargate'})-[:HAS_FACT]->(f:Fact) RETURN f.unit AS unit, f.value AS value",
+      params: {},
+    });
+    const units = new Set(rows.map((r) => r.unit));
+    expect(units.has('USD')).toBe(true);
+    expect(units.has('MW') || units.has('GW')).toBe(true);
+  });
+
+  it('every relationship and fact carries evidence with a chapter, a second and a speaker', async () => {
+    const [row] = await db.read({
+      cypher: `CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE size(coalesce(r.evidenceAt, [])) = 0 OR size(r.evidenceSpeaker) <> size(r.evidenceAt) OR any(c IN r.evidenceChapter WHERE c = '') RETURN count(r) AS badRels }
+CALL () { MATCH (f:Fact) WHERE size(coalesce(f.evidenceAt, [])) = 0 RETURN count(f) AS badFacts }
+RETURN badRels, badFacts`,
+      params: {},
+    });
+    expect(row).toEqual({ badRels: 0, badFacts: 0 });
+  });
+});

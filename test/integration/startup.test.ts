@@ -1,0 +1,33 @@
+// What a newcomer sees when something is wrong at start-up: the cause, named, and what to do.
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+import { provisionNeo4j } from '../../server/neo4j/provision.js';
+import { startServer } from '../../server/start.js';
+
+describe('start-up errors', () => {
+  it('names the NEO4J_URI it cannot reach, within 30 seconds', async () => {
+    const config = loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'x' });
+    await expect(provisionNeo4j(config.neo4j, { purpose: 'start', log: () => undefined })).rejects.toThrow(
+      /cannot reach Neo4j at NEO4J_URI=bolt:\/\/127\.0\.0\.1:1/,
+    );
+  }, 35_000);
+
+  it('names the port that is taken and the PORT variable', async () => {
+    const blocker = createServer();
+    const port: number = await new Promise((r) => blocker.listen(0, '127.0.0.1', () => r((blocker.address() as { port: number }).port)));
+    try {
+      const config = loadConfig({ PORT: String(port) });
+      await expect(startServer({ config, connection: inject('neo4j'), log: () => undefined })).rejects.toThrow(
+        new RegExp(`port ${port} .*already in use.*PORT`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects a malformed PORT with a clear message', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT=eighty is not a whole number/);
+  });
+});
