@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // (test/: a real Neo4j from the globalSetup, then the server and Chromium where needed).
 export default defineConfig({
   test: {
+    teardownTimeout: 60_000,
     projects: [
       {
         test: {
@@ -20,7 +21,6 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
-          teardownTimeout: 60_000,
         },
       },
     ],

@@ -34,7 +34,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
   const barW = 150;
   const chart = svg(
     'svg',
-    { class: 'bars', width: '100%', viewBox: `0 0 ${labelW + barW + 10} ${facts.length * rowH + 4}`, role: 'img', 'aria-label': `${current.metric}: ${facts.length}` },
+    { class: 'bars', width: '100%', viewBox: `0 0 ${labelW + barW + 110} ${facts.length * rowH + 4}`, role: 'img', 'aria-label': `${current.metric}: ${facts.length}` },
     ...facts.map((f, i) => {
       const max = maxByUnit.get(f.unit ?? '') || 1;
       const w = Math.max(2, ((f.value ?? 0) / max) * barW);
@@ -46,6 +46,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
         {},
         svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', class: 'bar-label' }, name.length > 22 ? `${name.slice(0, 21)}…` : name),
         svg('rect', { x: labelW, y: y + 3, width: w, height: rowH - 8, fill: color, rx: 2 }),
+        svg('text', { x: labelW + w + 4, y: y + 14, class: 'bar-label' }, f.display),
         svg('title', {}, `${name}: ${f.display}`),
       );
     }),

@@ -29,7 +29,6 @@ export class Canvas {
       style: stylesheet(),
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
     });

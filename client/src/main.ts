@@ -192,7 +192,11 @@ async function selectEntity(id: string, opts: { quiet?: boolean } = {}): Promise
   const op = entityOperation(id);
   record('selection', 'tabDetails', op);
   try {
-    const data = await gql<{ entity: EntityDetail | null }>(op.graphql, op.variables);
+    // The server reports an unknown id as a NOT_FOUND error; older answers were a plain null.
+    const data = await gql<{ entity: EntityDetail | null }>(op.graphql, op.variables).catch((err: unknown) => {
+      if (err instanceof ApiError && err.code === 'NOT_FOUND') return { entity: null };
+      throw err;
+    });
     const e = data.entity;
     if (!e) {
       shown = null;
@@ -220,11 +224,15 @@ async function selectRelationship(id: string): Promise<void> {
   const op = relationshipOperation(id);
   record('selection', 'tabDetails', op);
   try {
-    const data = await gql<{ relationship: RelationshipDetail | null }>(op.graphql, op.variables);
+    const data = await gql<{ relationship: RelationshipDetail | null }>(op.graphql, op.variables).catch((err: unknown) => {
+      if (err instanceof ApiError && err.code === 'NOT_FOUND') return { relationship: null };
+      throw err;
+    });
     const r = data.relationship;
     if (!r) {
       update({ rel: null });
-      renderMessage(panel, t('notFound'), 'error');
+      renderMessage(panel, `${t('notFound')}: ${id}`, 'error');
+      notice(`${t('notFound')}: ${id}`, 'error');
       return;
     }
     update({ rel: r.id, id: null });

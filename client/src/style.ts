@@ -39,7 +39,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         width: 'mapData(degree, 0, 40, 18, 46)',
         height: 'mapData(degree, 0, 40, 18, 46)',
         'font-size': 9,
-        'font-family': 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+        'font-family': 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif',
         color: '#111827',
         'text-valign': 'bottom',
         'text-margin-y': 3,

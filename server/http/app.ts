@@ -34,7 +34,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Browsers asking for /graphql get the locally built GraphiQL; API clients get Apollo.
   const graphiql = join(deps.clientDir, 'graphiql.html');
   app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query && existsSync(graphiql)) {
+    if (req.accepts(['application/json', 'text/html']) === 'text/html' && existsSync(graphiql)) {
       res.sendFile(graphiql);
       return;
     }

@@ -31,7 +31,7 @@ WHERE size($kinds) = 0 OR e.kind IN $kinds
 WITH e, score + CASE
   WHEN toLower(e.name) = $exact OR e.id = $exact OR toLower(coalesce(e.nameZh, '')) = $exact THEN 100.0
   WHEN any(a IN e.aliases WHERE toLower(a) = $exact) THEN 50.0
-  WHEN toLower(e.name) STARTS WITH $exact THEN 5.0 + 10.0 / size(e.name)
+  WHEN toLower(e.name) STARTS WITH $exact THEN 20.0 * size($exact) / size(e.name)
   ELSE 0.0 END AS score
 RETURN ${entityProjection()} AS e, score
 ORDER BY score DESC, e.degree DESC, e.id
