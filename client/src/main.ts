@@ -4,7 +4,7 @@ import { ApiError, gql, onConnectionChange, vocabulary, type Vocabulary } from '
 import { renderCompare } from './compare.js';
 import { ConsolePanel } from './consolePanel.js';
 import { renderEntity, renderMessage, renderRelationship, type DetailActions } from './details.js';
-import { byId, download, h, replace } from './dom.js';
+import { byId, download, h } from './dom.js';
 import { renderFilters } from './filters.js';
 import { Canvas } from './graph.js';
 import { applyStatic, defaultLang, getLang, setLang, t, type Key } from './i18n.js';

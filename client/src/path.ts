@@ -2,7 +2,7 @@
 import { ApiError, gql } from './api.js';
 import { h, replace } from './dom.js';
 import { getLang, t } from './i18n.js';
-import { SHORTEST_PATH, shortestPathOperation, type GraphEdge, type GraphNode, type Operation } from './queries.js';
+import { shortestPathOperation, type GraphEdge, type GraphNode, type Operation } from './queries.js';
 import { autocomplete, type Picked } from './search.js';
 
 type PathEdge = GraphEdge & { labelEn: string; labelZh: string };
