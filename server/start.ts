@@ -8,7 +8,9 @@ import { createApolloServer } from './graphql/server.js';
 import { createApp } from './http/app.js';
 import { isPortFree } from './neo4j/ports.js';
 import type { Neo4jConnection } from './neo4j/types.js';
-import { describeDataset, loadDatasetFromDisk } from '../seed/dataset.js';
+import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../seed/dataset.js';
+import { readDataDir } from '../seed/read.js';
+import { vocabularySchema } from '../seed/schema.js';
 import { formatError } from '../seed/validate.js';
 import { countGraph, datasetHash, loadDataset, storedDatasetHash } from '../seed/load.js';
 
@@ -29,6 +31,13 @@ export interface StartOptions {
   dataDir?: string;
 }
 
+/** The vocabulary alone, so a graph can still be served while other data files are being fixed. */
+function readVocabulary(dataDir: string | undefined): Vocabulary | null {
+  const raw = readDataDir(dataDir ?? DEFAULT_DATA_DIR);
+  const parsed = vocabularySchema.safeParse(raw.vocabulary?.value);
+  return parsed.success ? (parsed.data as Vocabulary) : null;
+}
+
 /** Seeds when the database is empty or holds an older version of the dataset; keeps the old graph if the files are broken. */
 async function ensureSeeded(db: Executor, dataDir: string | undefined, log: (m: string) => void): Promise<Vocabulary> {
   const result = loadDatasetFromDisk(dataDir);
@@ -37,8 +46,10 @@ async function ensureSeeded(db: Executor, dataDir: string | undefined, log: (m: 
     for (const e of result.errors.slice(0, 20)) log(`  ${formatError(e)}`);
     if (counts.entities === 0)
       throw new StartupError(`seed/data has ${result.errors.length} error(s) and the database is empty: fix them (npm run seed -- --check)`);
+    const vocabulary = readVocabulary(dataDir);
+    if (!vocabulary) throw new StartupError('seed/data/vocabulary.yaml is broken: fix it (npm run seed -- --check)');
     log(`seed: the data files have ${result.errors.length} error(s); serving the graph already in Neo4j (${counts.entities} entities)`);
-    throw new StartupError('cannot read the vocabulary from broken data files');
+    return vocabulary;
   }
   const hash = datasetHash(result.dataset);
   const stored = await storedDatasetHash(db);
@@ -49,7 +60,6 @@ async function ensureSeeded(db: Executor, dataDir: string | undefined, log: (m: 
   } else {
     log(`seed: graph is up to date (${counts.entities} entities, ${counts.relationships} relationships, ${counts.facts} facts)`);
   }
-  void describeDataset;
   return result.dataset.vocabulary;
 }
 
