@@ -2,18 +2,13 @@
 // prune what the files no longer contain, then commit. Any failure rolls back to the previous graph.
 import { createHash } from 'node:crypto';
 import type { Executor } from '../server/db/executor.js';
+import { graphStats, type GraphStats } from '../server/repository/stats.js';
 import type { Dataset } from '../server/domain/types.js';
 import * as S from './statements.js';
 
 export const BATCH_SIZE = 2000;
 
-export interface LoadCounts {
-  entities: number;
-  relationships: number;
-  facts: number;
-  byKind: Record<string, number>;
-  byType: Record<string, number>;
-}
+export type LoadCounts = GraphStats;
 
 export interface LoadOptions {
   log?: (message: string) => void;
@@ -96,31 +91,5 @@ export async function loadDataset(db: Executor, d: Dataset, opts: LoadOptions = 
     },
     { timeoutMs: 30 * 60_000 },
   );
-  return countGraph(db);
+  return graphStats(db);
 }
-
-export async function countGraph(db: Executor): Promise<LoadCounts> {
-  const [row] = await db.read({
-    cypher: `CALL () { MATCH (e:Entity) WITH e.kind AS k, count(*) AS n RETURN collect({k: k, n: n}) AS kinds }
-CALL () { MATCH (:Entity)-[r]->(:Entity) WITH type(r) AS t, count(*) AS n RETURN collect({t: t, n: n}) AS types }
-CALL () { MATCH (f:Fact) RETURN count(f) AS facts }
-RETURN kinds, types, facts`,
-    params: {},
-  });
-  const kinds = (row?.kinds ?? []) as { k: string; n: number }[];
-  const types = (row?.types ?? []) as { t: string; n: number }[];
-  const sortDesc = (o: [string, number][]) => Object.fromEntries(o.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
-  return {
-    entities: kinds.reduce((s, k) => s + k.n, 0),
-    relationships: types.reduce((s, t) => s + t.n, 0),
-    facts: Number(row?.facts ?? 0),
-    byKind: sortDesc(kinds.map((k) => [k.k, k.n])),
-    byType: sortDesc(types.map((t) => [t.t, t.n])),
-  };
-}
-
-export async function storedDatasetHash(db: Executor): Promise<string | null> {
-  const rows = await db.read({ cypher: "MATCH (d:Dataset {id: 'seed'}) RETURN d.hash AS hash", params: {} });
-  return (rows[0]?.hash as string | undefined) ?? null;
-}
-

@@ -21,7 +21,7 @@ export interface RawDataset {
   parseErrors: { file: string; line?: number; message: string }[];
 }
 
-function readYaml(root: string, path: string, raw: RawDataset): { value: unknown; lines: number[] } | null {
+function readYaml(path: string, raw: RawDataset): { value: unknown; lines: number[] } | null {
   const file = relative(process.cwd(), path) || path;
   let source: string;
   try {
@@ -48,7 +48,6 @@ function readYaml(root: string, path: string, raw: RawDataset): { value: unknown
   } else if (isMap(doc.contents)) {
     lines.push(1);
   }
-  void root;
   return { value: doc.toJS(), lines };
 }
 
@@ -63,7 +62,7 @@ function listYaml(dir: string): string[] {
 function readList(root: string, dir: string, raw: RawDataset): SourceEntry[] {
   const out: SourceEntry[] = [];
   for (const path of listYaml(join(root, dir))) {
-    const doc = readYaml(root, path, raw);
+    const doc = readYaml(path, raw);
     if (!doc) continue;
     const file = relative(process.cwd(), path) || path;
     if (doc.value === null || doc.value === undefined) continue;
@@ -83,7 +82,7 @@ function readSingle(root: string, name: string, raw: RawDataset): SourceEntry | 
     raw.parseErrors.push({ file, message: 'file is missing' });
     return null;
   }
-  const doc = readYaml(root, path, raw);
+  const doc = readYaml(path, raw);
   return doc ? { file, line: 1, index: 0, value: doc.value } : null;
 }
 

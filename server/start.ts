@@ -12,7 +12,8 @@ import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../seed/dataset.js';
 import { readDataDir } from '../seed/read.js';
 import { vocabularySchema } from '../seed/schema.js';
 import { formatError } from '../seed/validate.js';
-import { countGraph, datasetHash, loadDataset, storedDatasetHash } from '../seed/load.js';
+import { datasetHash, loadDataset } from '../seed/load.js';
+import { graphStats, storedDatasetHash } from './repository/stats.js';
 
 export class StartupError extends Error {}
 
@@ -41,7 +42,7 @@ function readVocabulary(dataDir: string | undefined): Vocabulary | null {
 /** Seeds when the database is empty or holds an older version of the dataset; keeps the old graph if the files are broken. */
 async function ensureSeeded(db: Executor, dataDir: string | undefined, log: (m: string) => void): Promise<Vocabulary> {
   const result = loadDatasetFromDisk(dataDir);
-  const counts = await countGraph(db);
+  const counts = await graphStats(db);
   if (!result.ok) {
     for (const e of result.errors.slice(0, 20)) log(`  ${formatError(e)}`);
     if (counts.entities === 0)

@@ -2,6 +2,9 @@
 // A network failure is not an error for the caller: the request waits and retries until the server
 // is back, and the banner tells the user what is going on.
 
+// The console's graph shapes are defined once, where the server builds them (type-only: nothing server-side is bundled).
+import type { ConsoleEdge, ConsoleNode } from '../../server/console/graphFromRows.js';
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -67,18 +70,14 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
-export interface ConsoleNode {
-  id: string;
-  kind: string;
-  name: string;
-  nameZh: string | null;
-  isEntity: boolean;
-}
-export interface ConsoleEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
+export type { ConsoleEdge, ConsoleNode };
+
+/** An unknown id comes back as a NOT_FOUND error; callers that treat it as "absent" get the fallback instead. */
+export function orIfNotFound<T>(request: Promise<T>, fallback: T): Promise<T> {
+  return request.catch((err: unknown) => {
+    if (err instanceof ApiError && err.code === 'NOT_FOUND') return fallback;
+    throw err;
+  });
 }
 export interface CypherResult {
   columns: string[];

@@ -1,6 +1,6 @@
 // Wires the explorer together: URL state in, data from the API, the canvas and the panels out.
 import './styles.css';
-import { ApiError, gql, onConnectionChange, vocabulary, type Vocabulary } from './api.js';
+import { ApiError, gql, onConnectionChange, orIfNotFound, vocabulary, type Vocabulary } from './api.js';
 import { renderCompare } from './compare.js';
 import { ConsolePanel } from './consolePanel.js';
 import { renderEntity, renderMessage, renderRelationship, type DetailActions } from './details.js';
@@ -192,11 +192,7 @@ async function selectEntity(id: string, opts: { quiet?: boolean } = {}): Promise
   const op = entityOperation(id);
   record('selection', 'tabDetails', op);
   try {
-    // The server reports an unknown id as a NOT_FOUND error; older answers were a plain null.
-    const data = await gql<{ entity: EntityDetail | null }>(op.graphql, op.variables).catch((err: unknown) => {
-      if (err instanceof ApiError && err.code === 'NOT_FOUND') return { entity: null };
-      throw err;
-    });
+    const data = await orIfNotFound(gql<{ entity: EntityDetail | null }>(op.graphql, op.variables), { entity: null });
     const e = data.entity;
     if (!e) {
       shown = null;
@@ -224,10 +220,7 @@ async function selectRelationship(id: string): Promise<void> {
   const op = relationshipOperation(id);
   record('selection', 'tabDetails', op);
   try {
-    const data = await gql<{ relationship: RelationshipDetail | null }>(op.graphql, op.variables).catch((err: unknown) => {
-      if (err instanceof ApiError && err.code === 'NOT_FOUND') return { relationship: null };
-      throw err;
-    });
+    const data = await orIfNotFound(gql<{ relationship: RelationshipDetail | null }>(op.graphql, op.variables), { relationship: null });
     const r = data.relationship;
     if (!r) {
       update({ rel: null });

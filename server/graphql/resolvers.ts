@@ -1,9 +1,8 @@
 // Resolvers stay thin: validate arguments, call a repository or a DataLoader, shape the answer.
-import type { GraphQLResolveInfo } from 'graphql';
 import { formatTimestamp, formatValue } from '../domain/format.js';
 import { youtubeUrl, type Evidence, type FactRecord } from '../domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
-import { graphStats } from '../repository/episode.js';
+import { graphStats } from '../repository/stats.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
 import { neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
 import type { EntityNode, RelationshipEdge } from '../repository/records.js';
@@ -266,4 +265,3 @@ export function createResolvers(kindToType: Record<string, string>) {
   };
 }
 
-export type { GraphQLResolveInfo };

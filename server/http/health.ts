@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Executor } from '../db/executor.js';
-import { graphStats } from '../repository/episode.js';
+import { graphStats } from '../repository/stats.js';
 
 /** 200 with counts when Neo4j answers, 503 when it does not; never throws. */
 export function healthHandler(db: Executor) {

@@ -1,6 +1,5 @@
 import type { Executor } from '../db/executor.js';
 import type { ChapterRecord, EpisodeRecord } from '../domain/types.js';
-import type { LoadCounts } from '../../seed/load.js';
 
 export async function loadEpisode(db: Executor): Promise<EpisodeRecord | null> {
   const rows = await db.read({
@@ -35,6 +34,3 @@ RETURN ep {.*} AS ep, collect(c {.*}) AS chapters`,
     ),
   };
 }
-
-export { countGraph as graphStats } from '../../seed/load.js';
-export type { LoadCounts as GraphStats };

@@ -5,7 +5,7 @@ export interface EntityNode extends EntityRecord {
   degree: number;
 }
 
-export interface RelationshipEdge extends RelationshipRecord {}
+export type RelationshipEdge = RelationshipRecord;
 
 /** Cypher projection of an entity variable `e` (degree counts domain relationships only). */
 export const entityProjection = (v = 'e'): string => `${v} {.*, degree: COUNT { (${v})--(:Entity) }}`;

@@ -1,7 +1,8 @@
 // The loader on the real Neo4j: counts match the files, a second load changes nothing, a failed load
 // leaves the previous graph whole, and the seed summary's headline numbers are in the graph as said.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countGraph, loadDataset } from '../../seed/load.js';
+import { loadDataset } from '../../seed/load.js';
+import { graphStats } from '../../server/repository/stats.js';
 import { fingerprint, realDataset, testExecutor, withRealDataset } from '../support/db.js';
 
 const db = testExecutor(60_000);
@@ -20,7 +21,7 @@ const facts = async (subject: string, metric: string) =>
 describe('seed loading', () => {
   it('loads exactly what the files contain', async () => {
     const d = realDataset();
-    const counts = await countGraph(db);
+    const counts = await graphStats(db);
     expect(counts.entities).toBe(d.entities.length);
     expect(counts.relationships).toBe(d.relationships.length);
     expect(counts.facts).toBe(d.facts.length);
