@@ -23,6 +23,8 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Per-request transaction timeout for GraphQL and the Cypher console. */
   queryTimeoutMs: number;
+  /** How long start-up keeps retrying a Neo4j that does not answer yet (started beside it, still booting). */
+  neo4jWaitSeconds: number;
   consoleRowCap: number;
   corsOrigins: string[];
   clientDir: string;
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       provider: (provider || undefined) as Neo4jConfig['provider'],
     },
     queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
+    neo4jWaitSeconds: int(env, 'NEO4J_WAIT_SECONDS', 60, 0, 3600),
     consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     clientDir: resolve(ROOT_DIR, 'dist/client'),

@@ -1,6 +1,7 @@
 // Start-up as a function, so tests can start the whole server in-process the way `npm start` does.
 import type { Server } from 'node:http';
 import type { Config } from './config.js';
+import { DatabaseUnavailableError } from './db/errors.js';
 import { createExecutor, type Executor } from './db/executor.js';
 import { applySchema } from './db/schema.js';
 import type { Vocabulary } from './domain/types.js';
@@ -64,6 +65,32 @@ async function ensureSeeded(db: Executor, dataDir: string | undefined, log: (m: 
   return result.dataset.vocabulary;
 }
 
+/**
+ * A server started beside its database (compose, systemd, a restart of both) often wins the race:
+ * keep asking with backoff until NEO4J_WAIT_SECONDS have passed instead of dying at once.
+ */
+async function waitForDatabase(db: Executor, waitSeconds: number, log: (m: string) => void): Promise<void> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  let delay = 250;
+  for (let attempt = 1; attempt <= 10_000; attempt++) {
+    try {
+      await db.verify();
+      if (attempt > 1) log(`neo4j: reachable at ${db.uri} after ${attempt} attempts`);
+      return;
+    } catch (err) {
+      // Only "not reachable" can fix itself; bad credentials or a bad URI will not.
+      if (!(err instanceof DatabaseUnavailableError)) throw err;
+      if (Date.now() + delay > deadline)
+        throw new StartupError(
+          `Neo4j at ${db.uri} did not answer within ${waitSeconds}s: start it, check NEO4J_URI, or raise NEO4J_WAIT_SECONDS`,
+        );
+      log(`neo4j: not reachable at ${db.uri} yet (attempt ${attempt}); retrying in ${delay} ms`);
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 5000);
+    }
+  }
+}
+
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { config, log } = opts;
   if (config.port !== 0 && !(await isPortFree(config.port, config.host)))
@@ -71,7 +98,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
   const db = createExecutor(opts.connection, { queryTimeoutMs: config.queryTimeoutMs });
   try {
-    await db.verify();
+    await waitForDatabase(db, config.neo4jWaitSeconds, log);
     await applySchema(db);
     const vocabulary = await ensureSeeded(db, opts.dataDir, log);
     const apollo = createApolloServer(vocabulary);

@@ -4,6 +4,7 @@ import 'graphiql/graphiql.css';
 import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { ExecutionResult } from 'graphql';
 
 interface FetchParams {
   query: string;
@@ -11,13 +12,13 @@ interface FetchParams {
   variables?: unknown;
 }
 
-async function fetcher(params: FetchParams): Promise<unknown> {
+async function fetcher(params: FetchParams): Promise<ExecutionResult> {
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(params),
   });
-  return res.json();
+  return (await res.json()) as ExecutionResult;
 }
 
 const TABS: { query: string; variables?: string }[] = [

@@ -1,16 +1,21 @@
 // The GraphQL operations the explorer sends, each paired with the Cypher it stands for, so the
 // "Show the query" tab can print exactly what produced the current view.
 
-export type Kind =
-  | 'COMPANY' | 'MODEL' | 'CHIP' | 'POLICY' | 'PERSON' | 'DATACENTER' | 'TECHNIQUE'
-  | 'COUNTRY' | 'ORGANIZATION' | 'PRODUCT' | 'BENCHMARK' | 'LOCATION' | 'CONCEPT';
+// Enum types come from the schema (npm run codegen), so the client cannot drift from the server.
+import type { ClaimStatus, EntityKind } from '../../server/graphql/generated/schema.js';
 
-export const KINDS: Kind[] = [
+export type Kind = EntityKind;
+export type Status = ClaimStatus;
+
+export const KINDS = [
   'COMPANY', 'MODEL', 'CHIP', 'POLICY', 'PERSON', 'DATACENTER', 'TECHNIQUE',
   'COUNTRY', 'ORGANIZATION', 'PRODUCT', 'BENCHMARK', 'LOCATION', 'CONCEPT',
-];
-export const STATUSES = ['STATED', 'ESTIMATE', 'DISPUTED', 'FORECAST'] as const;
-export type Status = (typeof STATUSES)[number];
+] as const satisfies readonly Kind[];
+export const STATUSES = ['STATED', 'ESTIMATE', 'DISPUTED', 'FORECAST'] as const satisfies readonly Status[];
+
+// Fails to compile when the schema gains a kind or status that the lists above lack.
+type Missing = Exclude<Kind, (typeof KINDS)[number]> | Exclude<Status, (typeof STATUSES)[number]>;
+export const LISTS_ARE_COMPLETE: [Missing] extends [never] ? true : never = true;
 
 export interface Dates {
   founded: string | null;

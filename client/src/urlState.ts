@@ -59,7 +59,7 @@ export function parse(search: string): { state: ViewState; problems: ParamProble
   const lang = p.get('lang');
   if (lang !== null) lang === 'en' || lang === 'zh' ? (s.lang = lang) : bad('lang', lang, 'use en or zh');
 
-  for (const k of list(p, 'hide')) (KINDS as string[]).includes(k) ? s.hideKinds.push(k) : bad('hide', k, 'unknown kind');
+  for (const k of list(p, 'hide')) (KINDS as readonly string[]).includes(k) ? s.hideKinds.push(k) : bad('hide', k, 'unknown kind');
   for (const k of list(p, 'types')) TYPE_RE.test(k) ? s.hideTypes.push(k) : bad('types', k, 'not a relationship type');
   for (const k of list(p, 'status')) (STATUSES as readonly string[]).includes(k) ? s.hideStatus.push(k) : bad('status', k, 'unknown status');
 

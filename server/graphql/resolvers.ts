@@ -1,21 +1,21 @@
 // Resolvers stay thin: validate arguments, call a repository or a DataLoader, shape the answer.
-import { formatTimestamp, formatValue } from '../domain/format.js';
-import { youtubeUrl, type Evidence, type FactRecord } from '../domain/types.js';
+import { formatValue } from '../domain/format.js';
+import { youtubeUrl } from '../domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
 import { graphStats } from '../repository/stats.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
 import { neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
-import type { EntityNode, RelationshipEdge } from '../repository/records.js';
+import type { EntityNode } from '../repository/records.js';
 import { relationshipTypeCounts } from '../repository/relationships.js';
 import { searchEntities } from '../repository/search.js';
 import { timeline } from '../repository/timeline.js';
 import type { GraphQLContext } from './context.js';
 import { badInput, notFound } from './errors.js';
+import { evidenceOut } from './evidence.js';
+import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
 
-type Lang = 'EN' | 'ZH';
 type Ctx = GraphQLContext;
-type Args = Record<string, unknown>;
 
 const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_TEXT = 200;
@@ -56,22 +56,6 @@ function subgraph(ctx: Ctx, s: SubgraphResult): SubgraphResult {
   return s;
 }
 
-async function evidenceOut(ctx: Ctx, list: Evidence[]) {
-  const ep = await ctx.loaders.episode();
-  const youtubeId = ep?.youtubeId ?? '';
-  const chapters = new Map((ep?.chapters ?? []).map((c) => [c.id, c]));
-  return list.map((e) => ({
-    chapter: chapters.get(e.chapter)?.title ?? null,
-    chapterId: e.chapter || null,
-    atSeconds: e.atSeconds,
-    timestamp: formatTimestamp(e.atSeconds),
-    speaker: e.speaker,
-    speakerId: e.speaker,
-    note: e.note,
-    url: youtubeUrl(youtubeId, e.atSeconds),
-  }));
-}
-
 async function related(ctx: Ctx, entity: EntityNode, spec: TypedField): Promise<EntityNode[]> {
   const rels = await ctx.loaders.relationshipsOf.load(entity.id);
   const ids = new Set<string>();
@@ -84,22 +68,38 @@ async function related(ctx: Ctx, entity: EntityNode, spec: TypedField): Promise<
   return spec.kinds ? found.filter((e) => spec.kinds!.includes(e.kind)) : found;
 }
 
+const upper = (s: string): ClaimStatus => s.toUpperCase() as ClaimStatus;
+const localized = <T extends { title: string; titleZh: string | null }>(o: T, lang: Lang): string =>
+  lang === 'ZH' ? (o.titleZh ?? o.title) : o.title;
+
+/** Fields every concrete entity type shares (the Entity interface). */
 const entityFields = {
+  kind: (e: EntityNode) => e.kind as EntityKind,
   label: (e: EntityNode, a: { lang: Lang }) => (a.lang === 'ZH' ? (e.nameZh ?? e.name) : e.name),
   summary: (e: EntityNode, a: { lang: Lang }) => (a.lang === 'ZH' ? (e.summaryZh ?? e.summaryEn) : e.summaryEn),
-  dates: (e: EntityNode) => e.dates,
+  dates: (e: EntityNode) => ({
+    founded: e.dates.founded ?? null,
+    released: e.dates.released ?? null,
+    announced: e.dates.announced ?? null,
+    effective: e.dates.effective ?? null,
+    published: e.dates.published ?? null,
+  }),
   firstMentionSeconds: (e: EntityNode) => e.firstSeconds,
-  firstMentionUrl: async (e: EntityNode, _a: Args, ctx: Ctx) => {
+  firstMentionUrl: async (e: EntityNode, _a: unknown, ctx: Ctx) => {
     if (e.firstSeconds === null) return null;
     const ep = await ctx.loaders.episode();
     return ep ? youtubeUrl(ep.youtubeId, e.firstSeconds) : null;
   },
-  chapters: async (e: EntityNode, _a: Args, ctx: Ctx) => {
+  chapters: async (e: EntityNode, _a: unknown, ctx: Ctx) => {
     const ep = await ctx.loaders.episode();
     return (ep?.chapters ?? []).filter((c) => e.chapters.includes(c.id));
   },
-  facts: (e: EntityNode, _a: Args, ctx: Ctx) => ctx.loaders.factsOf.load(e.id),
-  relationships: async (e: EntityNode, a: { types?: string[] | null; direction?: string | null; first?: number | null }, ctx: Ctx) => {
+  facts: (e: EntityNode, _a: unknown, ctx: Ctx) => ctx.loaders.factsOf.load(e.id),
+  relationships: async (
+    e: EntityNode,
+    a: { types?: string[] | null; direction?: 'OUT' | 'IN' | 'BOTH' | null; first?: number | null },
+    ctx: Ctx,
+  ) => {
     const types = typesArg(ctx, a.types, 'types');
     const first = a.first === null || a.first === undefined ? 500 : intArg(a.first, 'first', 0, 500);
     const dir = a.direction ?? 'BOTH';
@@ -112,74 +112,81 @@ const entityFields = {
   degree: (e: EntityNode) => e.degree,
 };
 
-function concreteTypeResolvers(): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [typeName, fields] of Object.entries(TYPED_FIELDS)) {
-    const typed: Record<string, unknown> = {};
-    for (const [field, spec] of Object.entries(fields))
-      typed[field] = (e: EntityNode, _a: Args, ctx: Ctx) => related(ctx, e, spec);
-    out[typeName] = { ...entityFields, ...typed };
-  }
-  return out;
+/** Entity fields plus the typed relationship fields of one concrete type (declared in typedFields.ts). */
+function concreteType(typeName: string) {
+  const typed: Record<string, (e: EntityNode, _a: unknown, ctx: Ctx) => Promise<EntityNode[]>> = {};
+  for (const [field, spec] of Object.entries(TYPED_FIELDS[typeName] ?? {})) typed[field] = (e, _a, ctx) => related(ctx, e, spec);
+  return { ...entityFields, ...typed };
 }
 
-export function createResolvers(kindToType: Record<string, string>) {
+export function createResolvers(kindToType: Record<string, string>): Resolvers {
   return {
     Entity: {
-      __resolveType: (e: EntityNode) => kindToType[e.kind] ?? null,
+      __resolveType: (e) => (kindToType[e.kind] ?? 'Concept') as never,
     },
-    ...concreteTypeResolvers(),
+    Company: concreteType('Company'),
+    Model: concreteType('Model'),
+    Chip: concreteType('Chip'),
+    Policy: concreteType('Policy'),
+    Person: concreteType('Person'),
+    DataCenter: concreteType('DataCenter'),
+    Technique: concreteType('Technique'),
+    Country: concreteType('Country'),
+    Organization: concreteType('Organization'),
+    Product: concreteType('Product'),
+    Benchmark: concreteType('Benchmark'),
+    Location: concreteType('Location'),
+    Concept: concreteType('Concept'),
     Relationship: {
-      label: (r: RelationshipEdge, a: { lang: Lang }, ctx: Ctx) => {
+      label: (r, a, ctx) => {
         const v = ctx.vocabulary.relationshipTypes[r.type];
         return v ? (a.lang === 'ZH' ? v.zh : v.en) : r.type;
       },
-      source: (r: RelationshipEdge, _a: Args, ctx: Ctx) => ctx.loaders.entity.load(r.source),
-      target: (r: RelationshipEdge, _a: Args, ctx: Ctx) => ctx.loaders.entity.load(r.target),
-      status: (r: RelationshipEdge) => r.status.toUpperCase(),
-      evidence: (r: RelationshipEdge, _a: Args, ctx: Ctx) => evidenceOut(ctx, r.evidence),
+      source: async (r, _a, ctx) => (await ctx.loaders.entity.load(r.source))!,
+      target: async (r, _a, ctx) => (await ctx.loaders.entity.load(r.target))!,
+      status: (r) => upper(r.status),
+      evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
     },
     Fact: {
-      subject: (f: FactRecord, _a: Args, ctx: Ctx) => ctx.loaders.entity.load(f.subject),
-      status: (f: FactRecord) => f.status.toUpperCase(),
-      display: (f: FactRecord) => formatValue(f),
-      evidence: (f: FactRecord, _a: Args, ctx: Ctx) => evidenceOut(ctx, f.evidence),
+      subject: async (f, _a, ctx) => (await ctx.loaders.entity.load(f.subject))!,
+      status: (f) => upper(f.status),
+      display: (f) => formatValue(f),
+      evidence: (f, _a, ctx) => evidenceOut(ctx, f.evidence),
     },
     Evidence: {
-      speakerName: async (e: { speakerId: string }, _a: Args, ctx: Ctx) => (await ctx.loaders.entity.load(e.speakerId))?.name ?? null,
+      speakerName: async (e, _a, ctx) => (await ctx.loaders.entity.load(e.speaker))?.name ?? null,
     },
     Chapter: {
-      title: (c: { title: string; titleZh: string | null }, a: { lang: Lang }) => (a.lang === 'ZH' ? (c.titleZh ?? c.title) : c.title),
-      url: async (c: { startSeconds: number }, _a: Args, ctx: Ctx) => youtubeUrl((await ctx.loaders.episode())?.youtubeId ?? '', c.startSeconds),
-      entities: (c: { id: string }, _a: Args, ctx: Ctx) => ctx.loaders.chapterEntities.load(c.id),
+      title: (c, a) => localized(c, a.lang),
+      url: async (c, _a, ctx) => youtubeUrl((await ctx.loaders.episode())?.youtubeId ?? '', c.startSeconds),
+      entities: (c, _a, ctx) => ctx.loaders.chapterEntities.load(c.id),
     },
     Episode: {
-      title: (ep: { title: string; titleZh: string | null }, a: { lang: Lang }) => (a.lang === 'ZH' ? (ep.titleZh ?? ep.title) : ep.title),
-      url: (ep: { youtubeId: string }) => `https://www.youtube.com/watch?v=${ep.youtubeId}`,
-      speakers: async (ep: { speakers: string[] }, _a: Args, ctx: Ctx) =>
-        (await ctx.loaders.entity.loadMany(ep.speakers)).filter((e) => e && !(e instanceof Error)),
+      title: (ep, a) => localized(ep, a.lang),
+      url: (ep) => `https://www.youtube.com/watch?v=${ep.youtubeId}`,
+      speakers: async (ep, _a, ctx) =>
+        (await ctx.loaders.entity.loadMany(ep.speakers)).filter((e): e is EntityNode => !!e && !(e instanceof Error)),
     },
     RelationshipTypeInfo: {
-      label: (t: { en: string; zh: string }, a: { lang: Lang }) => (a.lang === 'ZH' ? t.zh : t.en),
+      label: (t, a) => (a.lang === 'ZH' ? t.zh : t.en),
     },
     Query: {
-      search: async (_: unknown, a: Args, ctx: Ctx) => {
-        const text = String(a.text ?? '');
-        if (text.length > MAX_TEXT) throw badInput(`text must be at most ${MAX_TEXT} characters`, 'text');
+      search: async (_root, a, ctx) => {
+        if (a.text.length > MAX_TEXT) throw badInput(`text must be at most ${MAX_TEXT} characters`, 'text');
         const first = intArg(a.first ?? 10, 'first', 1, 50);
-        const hits = await searchEntities(ctx.db, text, kindsArg(a.kinds), first);
+        const hits = await searchEntities(ctx.db, a.text, kindsArg(a.kinds), first);
         ctx.loaders.prime(hits.map((h) => h.entity));
         return hits;
       },
-      entity: async (_: unknown, a: Args, ctx: Ctx) => {
+      entity: async (_root, a, ctx) => {
         const id = idArg(a.id, 'id');
         const e = await ctx.loaders.entity.load(id);
         if (!e) throw notFound(`no entity with id "${id}"; try the search query`);
         return e;
       },
-      entities: async (_: unknown, a: Args, ctx: Ctx) => {
+      entities: async (_root, a, ctx) => {
         const first = intArg(a.first ?? 50, 'first', 1, 100);
-        const kind = (a.kind as string | null | undefined) ?? null;
+        const kind = a.kind ?? null;
         const [page, totalCount] = await Promise.all([
           listEntities(ctx.db, kind, first, decodeCursor(a.after)),
           countEntities(ctx.db, kind),
@@ -193,13 +200,13 @@ export function createResolvers(kindToType: Record<string, string>) {
           pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
         };
       },
-      relationship: async (_: unknown, a: Args, ctx: Ctx) => {
+      relationship: async (_root, a, ctx) => {
         const id = idArg(a.id, 'id');
         const r = await ctx.loaders.relationship.load(id);
         if (!r) throw notFound(`no relationship with id "${id}"`);
         return r;
       },
-      neighborhood: async (_: unknown, a: Args, ctx: Ctx) => {
+      neighborhood: async (_root, a, ctx) => {
         const id = idArg(a.id, 'id');
         const opts = {
           depth: intArg(a.depth ?? 1, 'depth', 1, 3),
@@ -211,7 +218,7 @@ export function createResolvers(kindToType: Record<string, string>) {
         if (!s) throw notFound(`no entity with id "${id}"; try the search query`);
         return subgraph(ctx, s);
       },
-      shortestPath: async (_: unknown, a: Args, ctx: Ctx) => {
+      shortestPath: async (_root, a, ctx) => {
         const from = idArg(a.from, 'from');
         const to = idArg(a.to, 'to');
         const maxLength = intArg(a.maxLength ?? 6, 'maxLength', 1, 10);
@@ -222,8 +229,8 @@ export function createResolvers(kindToType: Record<string, string>) {
         const s = await shortestPath(ctx.db, from, to, maxLength, allowedTypes(ctx));
         return s ? subgraph(ctx, s) : null;
       },
-      graph: async (_: unknown, a: Args, ctx: Ctx) => {
-        const asOf = (a.asOf as string | null | undefined) ?? null;
+      graph: async (_root, a, ctx) => {
+        const asOf = a.asOf ?? null;
         if (asOf !== null && !DATE_RE.test(asOf)) throw badInput('asOf must be YYYY, YYYY-MM or YYYY-MM-DD', 'asOf');
         const opts = {
           kinds: kindsArg(a.kinds),
@@ -233,30 +240,30 @@ export function createResolvers(kindToType: Record<string, string>) {
         };
         return subgraph(ctx, await wholeGraph(ctx.db, opts, allowedTypes(ctx)));
       },
-      facts: (_: unknown, a: Args, ctx: Ctx) =>
+      facts: (_root, a, ctx) =>
         findFacts(ctx.db, {
-          metric: (a.metric as string | null | undefined) ?? null,
+          metric: a.metric ?? null,
           subject: a.subject ? idArg(a.subject, 'subject') : null,
           first: intArg(a.first ?? 200, 'first', 1, 1000),
         }),
-      metrics: (_: unknown, a: Args, ctx: Ctx) => metricsWithFacts(ctx.db, intArg(a.minEntities ?? 2, 'minEntities', 1, 1000)),
-      timeline: (_: unknown, a: Args, ctx: Ctx) => timeline(ctx.db, kindsArg(a.kinds)),
-      relationshipTypes: async (_: unknown, _a: Args, ctx: Ctx) => {
+      metrics: (_root, a, ctx) => metricsWithFacts(ctx.db, intArg(a.minEntities ?? 2, 'minEntities', 1, 1000)),
+      timeline: (_root, a, ctx) => timeline(ctx.db, kindsArg(a.kinds)),
+      relationshipTypes: async (_root, _a, ctx) => {
         const counts = await relationshipTypeCounts(ctx.db);
         return Object.entries(ctx.vocabulary.relationshipTypes).map(([type, v]) => ({ type, ...v, count: counts.get(type) ?? 0 }));
       },
-      stats: async (_: unknown, _a: Args, ctx: Ctx) => {
+      stats: async (_root, _a, ctx) => {
         const [s, ep] = await Promise.all([graphStats(ctx.db), ctx.loaders.episode()]);
         return {
           entities: s.entities,
           relationships: s.relationships,
           facts: s.facts,
           chapters: ep?.chapters.length ?? 0,
-          byKind: Object.entries(s.byKind).map(([kind, count]) => ({ kind, count })),
+          byKind: Object.entries(s.byKind).map(([kind, count]) => ({ kind: kind as EntityKind, count })),
           byType: Object.entries(s.byType).map(([type, count]) => ({ type, count })),
         };
       },
-      episode: async (_: unknown, _a: Args, ctx: Ctx) => {
+      episode: async (_root, _a, ctx) => {
         const ep = await ctx.loaders.episode();
         if (!ep) throw notFound('the episode is not loaded yet; run `npm run seed`');
         return ep;
@@ -264,4 +271,3 @@ export function createResolvers(kindToType: Record<string, string>) {
     },
   };
 }
-

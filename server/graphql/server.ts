@@ -34,6 +34,7 @@ export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQL
   const protection = armor.protect();
   return new ApolloServer<GraphQLContext>({
     typeDefs,
+    // Codegen's Resolvers type is stricter than Apollo's IResolvers (no index signature): same objects.
     resolvers: createResolvers(kindToType) as never,
     validationRules: protection.validationRules,
     // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same objects.

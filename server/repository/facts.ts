@@ -28,7 +28,13 @@ RETURN f {.*} AS f ORDER BY f.metric, f.value DESC, f.id LIMIT $first`,
   return rows.map((r) => toFact(r.f as Record<string, unknown>));
 }
 
-export async function metricsWithFacts(db: Executor, minEntities: number): Promise<{ metric: string; units: string[]; facts: FactRecord[] }[]> {
+export interface MetricFacts {
+  metric: string;
+  units: string[];
+  facts: FactRecord[];
+}
+
+export async function metricsWithFacts(db: Executor, minEntities: number): Promise<MetricFacts[]> {
   const rows = await db.read({
     cypher: `MATCH (f:Fact)
 WITH f.metric AS metric, collect(f {.*}) AS facts, count(DISTINCT f.subject) AS subjects

@@ -1,0 +1,11 @@
+import { loadDatasetFromDisk } from '../../seed/dataset.js';
+const r = loadDatasetFromDisk(); if (!r.ok) throw 1;
+const d = r.dataset;
+console.log(d.facts.filter(f=>f.subject==='deepseek-v3').map(f=>f.id));
+const m = new Map<string,string|null>(); for (const f of d.facts) m.set(f.metric, f.unit);
+console.log([...m].slice(0,60));
+console.log(d.facts.filter(f=>f.valueMax!==null).length, d.facts.filter(f=>f.approximate).length, d.facts.filter(f=>f.asOf).length, d.facts.filter(f=>f.qualifier).length, d.facts.filter(f=>f.value===null).length);
+const ev = new Map<number,number>(); for (const f of d.facts) ev.set(f.evidence.length,(ev.get(f.evidence.length)??0)+1); console.log(ev);
+const st = new Map<string,number>(); for (const f of d.facts) st.set(f.status,(st.get(f.status)??0)+1); console.log(st);
+console.log(d.entities.filter(e=>e.kind==='MODEL').slice(0,3).map(e=>[e.name,e.nameZh,e.aliases]));
+console.log(JSON.stringify(d.episode).slice(0,600));

@@ -1,0 +1,21 @@
+import { loadDatasetFromDisk, describeDataset } from '/work/main/seed/dataset.ts';
+const r = loadDatasetFromDisk();
+if (!r.ok) throw new Error('bad');
+const d = r.dataset;
+console.log(describeDataset(d));
+const evc = new Map<number, number>(); for (const x of d.relationships) evc.set(x.evidence.length, (evc.get(x.evidence.length)??0)+1);
+console.log('rel evidence counts', [...evc]);
+const st = new Map<string, number>(); for (const x of d.relationships) st.set(x.status, (st.get(x.status)??0)+1);
+console.log('rel status', [...st]);
+console.log('since', d.relationships.filter(r=>r.since).length, 'until', d.relationships.filter(r=>r.until).length);
+console.log(JSON.stringify(d.entities[5], null, 1));
+console.log(JSON.stringify(d.relationships[5], null, 1));
+console.log(JSON.stringify(d.facts[5], null, 1));
+console.log('nameZh', d.entities.filter(e=>e.nameZh).length, 'aliases avg', d.entities.reduce((s,e)=>s+e.aliases.length,0)/d.entities.length, 'summaryZh', d.entities.filter(e=>e.summaryZh).length, 'wikidata', d.entities.filter(e=>e.wikidata).length, 'firstSec', d.entities.filter(e=>e.firstSeconds!==null).length, 'chapters avg', d.entities.reduce((s,e)=>s+e.chapters.length,0)/d.entities.length);
+const dk = new Map<string,number>(); for (const e of d.entities) for (const k of Object.keys(e.dates)) dk.set(k,(dk.get(k)??0)+1); console.log('dates', [...dk]);
+const deg = new Map<string, number>(); for (const r of d.relationships) { deg.set(r.source,(deg.get(r.source)??0)+1); deg.set(r.target,(deg.get(r.target)??0)+1); }
+const degs=[...deg.values()].sort((a,b)=>b-a); console.log('max deg', degs.slice(0,10), 'isolated', d.entities.length-deg.size);
+console.log('speakers', d.episode.speakers, 'chapters', d.episode.chapters.length, d.episode.chapters[0]);
+console.log('vocab kinds', Object.keys(d.vocabulary.kinds), 'types', Object.keys(d.vocabulary.relationshipTypes).length);
+console.log('summary len avg', d.entities.reduce((s,e)=>s+(e.summaryEn?.length??0),0)/d.entities.length);
+console.log('note len avg', d.relationships.reduce((s,r)=>s+r.evidence.reduce((a,e)=>a+e.note.length,0),0)/d.relationships.length);

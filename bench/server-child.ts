@@ -1,0 +1,27 @@
+// The API server in its own process, started the way `npm start` starts it (startServer on a
+// connection), so its memory can be read from /proc without the load generator's in it.
+// Parent protocol: the connection in BENCH_NEO4J, one JSON line {url, pid} on stdout when listening,
+// and the server closes when stdin closes (so it never outlives the benchmark).
+import { loadConfig } from '../server/config.js';
+import { startServer } from '../server/start.js';
+
+const connection = JSON.parse(process.env.BENCH_NEO4J ?? 'null') as { uri: string; user: string; password: string } | null;
+if (!connection) throw new Error('BENCH_NEO4J is not set: this file is started by bench/lib/serverProcess.ts');
+
+// Only the defaults of `npm start` plus a free port: the benchmark measures the shipped configuration.
+const config = loadConfig({ PORT: '0' });
+if (process.env.BENCH_CLIENT_DIR) config.clientDir = process.env.BENCH_CLIENT_DIR;
+
+const server = await startServer({ config, connection, log: (m) => process.stderr.write(`${m}\n`) });
+process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.port}`, pid: process.pid })}\n`);
+
+let closing = false;
+const close = async () => {
+  if (closing) return;
+  closing = true;
+  await server.close().catch(() => undefined);
+  process.exit(0);
+};
+process.stdin.on('end', close);
+process.stdin.on('close', close);
+process.stdin.resume();
