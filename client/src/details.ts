@@ -1,6 +1,6 @@
 // The details panel: everything known about the selected entity or relationship, each claim with
 // links to the second of the episode where it was said.
-import { h, replace } from './dom.js';
+import { formatSeconds, h, replace } from './dom.js';
 import { getLang, statusName, t } from './i18n.js';
 import type { EntityDetail, Evidence, Fact, RelationshipDetail } from './queries.js';
 import { KIND_STYLE } from './style.js';
@@ -49,7 +49,7 @@ function factItem(f: Fact): HTMLElement {
     'li',
     { class: 'fact' },
     h('div', {}, h('strong', {}, f.metric.replace(/_/g, ' ')), ': ', h('span', { class: 'fact-value' }, f.display), ' ', statusBadge(f.status)),
-    f.unit ? h('div', { class: 'muted small' }, `unit: ${f.unit}${f.asOf ? ` · as of ${f.asOf}` : ''}${f.qualifier ? ` · ${f.qualifier}` : ''}`) : null,
+    f.unit ? h('div', { class: 'muted small' }, `${t('unit')}: ${f.unit}${f.asOf ? ` · ${t('asOfShort')} ${f.asOf}` : ''}${f.qualifier ? ` · ${f.qualifier}` : ''}`) : null,
     h('details', {}, h('summary', {}, `${t('evidence')} (${f.evidence.length})`), evidenceList(f.evidence)),
   );
 }
@@ -88,7 +88,7 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
       e.aliases.length ? h('section', {}, h('h3', {}, t('aliases')), h('p', {}, e.aliases.join(' · '))) : null,
       dates.length ? h('section', {}, h('h3', {}, t('dates')), h('ul', { class: 'plain' }, dates.map(([k, v]) => h('li', {}, `${k}: ${v}`)))) : null,
       e.firstMentionUrl
-        ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, String(e.firstMentionSeconds ?? '') + ' s'))
+        ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, formatSeconds(e.firstMentionSeconds ?? 0)))
         : null,
       e.facts.length ? h('section', {}, h('h3', {}, `${t('facts')} (${e.facts.length})`), h('ul', { class: 'facts' }, e.facts.map(factItem))) : null,
       h(
