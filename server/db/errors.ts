@@ -13,7 +13,8 @@ export class CypherClientError extends Error {
   }
 }
 
-const UNAVAILABLE = /ServiceUnavailable|SessionExpired|ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed|Failed to connect|socket hang up|Could not perform discovery/i;
+// "Connection acquisition timed out": every pooled connection stayed busy for the whole wait.
+const UNAVAILABLE = /ServiceUnavailable|SessionExpired|ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed|Failed to connect|socket hang up|Could not perform discovery|Connection acquisition timed out/i;
 
 export function classifyNeo4jError(err: unknown): Error {
   if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError || err instanceof CypherClientError) return err;

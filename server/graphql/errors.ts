@@ -31,6 +31,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: 'the database rejected the query', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   if (original instanceof RangeError) return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   const code = String(formatted.extensions?.code ?? '');
+  // One documented code for every document refused before it runs, syntax errors included.
+  if (code === 'GRAPHQL_PARSE_FAILED') return { ...base, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   if (PASS_THROUGH.has(code)) {
     const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...base, extensions: { ...extensions, code } };

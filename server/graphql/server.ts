@@ -27,7 +27,9 @@ export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQL
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: LIMITS.maxAliases },
     costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Off here, on in parseOptions below: armor's token check throws from a plugin hook, which Apollo
+    // treats as an unexpected failure, so every syntax error and token flood answered HTTP 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: false },
   });
@@ -37,6 +39,7 @@ export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQL
     // Codegen's Resolvers type is stricter than Apollo's IResolvers (no index signature): same objects.
     resolvers: createResolvers(kindToType) as never,
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same objects.
     plugins: [...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]), ApolloServerPluginLandingPageDisabled()],
     allowBatchedHttpRequests: false,

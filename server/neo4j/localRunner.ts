@@ -136,12 +136,19 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
 
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
+    const cleanUp = (): void => {
+      if (tempHome) rmSync(home, { recursive: true, force: true });
+    };
     stopped ??= new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      // A JVM that already died still leaves its temporary store behind.
+      if (child.exitCode !== null || child.signalCode !== null) {
+        cleanUp();
+        return resolve();
+      }
       const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       child.once('exit', () => {
         clearTimeout(killer);
-        if (tempHome) rmSync(home, { recursive: true, force: true });
+        cleanUp();
         resolve();
       });
       child.stdin.end();

@@ -1,0 +1,155 @@
+// Helpers shared by the soak files: the server and the seed CLI as real child processes, their
+// memory from /proc, and synthetic datasets large enough for a load to be caught half-way.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT_DIR } from '../../server/config.js';
+import type { Neo4jConnection } from '../../server/neo4j/types.js';
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resident memory of a process in MiB, from /proc (Linux). */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+/** test/soak/serverChild.ts in its own Node process (tsx loader, no npx wrapper: one pid to measure). */
+export async function startServerProcess(connection: Neo4jConnection, timeoutMs = 180_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'test/soak/serverChild.ts')], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, SOAK_NEO4J: JSON.stringify(connection) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    err = (err + d.toString()).slice(-20_000);
+  });
+  const ready = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server process did not start within ${timeoutMs} ms: ${err.slice(-2000)}`));
+    }, timeoutMs);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { url: string; pid: number });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server process exited with ${code} before it was ready: ${err.slice(-2000)}`));
+    });
+  });
+  child.stdout!.resume();
+  return {
+    ...ready,
+    stderr: () => err,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          resolve();
+        });
+        child.stdin!.end();
+      }),
+  };
+}
+
+export interface SeedRun {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code, or the signal name when killed. */
+  exited: Promise<number | string>;
+  /** SIGKILL to the whole process group: npx, tsx and the Node process that holds the transaction. */
+  kill9(): void;
+}
+
+/** `npx tsx seed/cli.ts --data <dir>` against the given Neo4j, as `npm run seed` would run it. */
+export function runSeedCli(dataDir: string, conn: Neo4jConnection, extraArgs: string[] = []): SeedRun {
+  const child = spawn('npx', ['tsx', 'seed/cli.ts', '--data', dataDir, ...extraArgs], {
+    cwd: ROOT_DIR,
+    env: {
+      ...process.env,
+      NEO4J_URI: conn.uri,
+      NEO4J_USER: conn.user,
+      NEO4J_PASSWORD: conn.password,
+      ...(conn.database ? { NEO4J_DATABASE: conn.database } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so one kill reaches every process npx starts.
+    detached: true,
+  });
+  let out = '';
+  const add = (d: Buffer) => {
+    out = (out + d.toString()).slice(-50_000);
+  };
+  child.stdout!.on('data', add);
+  child.stderr!.on('data', add);
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  return {
+    child,
+    output: () => out,
+    exited,
+    kill9: () => {
+      if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+    },
+  };
+}
+
+/** Waits until `test` holds for the run's output; false when the run ended or the time ran out first. */
+export async function waitForOutput(run: SeedRun, test: (out: string) => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (let i = 0; i < 100_000 && Date.now() < deadline; i++) {
+    if (test(run.output())) return true;
+    if (run.child.exitCode !== null || run.child.signalCode !== null) return false;
+    await sleep(50);
+  }
+  return false;
+}
+
+/**
+ * A valid dataset directory in the seed format: the real vocabulary and episode, the three speakers,
+ * then `entities` generated companies, `relationships` PARTNERS_WITH edges and one fact per entity
+ * up to `facts`. Names carry `tag`, so two synthetic datasets differ in content, not only in size.
+ */
+export function writeSyntheticDataset(dir: string, opts: { entities: number; relationships: number; facts: number; tag: string }): void {
+  const src = join(ROOT_DIR, 'seed/data');
+  for (const sub of ['entities', 'relationships', 'facts']) mkdirSync(join(dir, sub), { recursive: true });
+  copyFileSync(join(src, 'vocabulary.yaml'), join(dir, 'vocabulary.yaml'));
+  copyFileSync(join(src, 'episode.yaml'), join(dir, 'episode.yaml'));
+
+  const id = (i: number) => `syn-${opts.tag}-${String(i).padStart(6, '0')}`;
+  const ev = '[{ at: 300, speaker: dylan-patel, note: Generated for a soak test. }]';
+  const people = ['lex-fridman', 'dylan-patel', 'nathan-lambert']
+    .map((p) => `- id: ${p}\n  kind: PERSON\n  name: ${p.replace(/-/g, ' ')}\n  summary:\n    en: A speaker of the episode.\n    zh: 本期节目的发言人。\n`)
+    .join('');
+  const entities: string[] = [people];
+  for (let i = 0; i < opts.entities; i++)
+    entities.push(`- id: ${id(i)}\n  kind: COMPANY\n  name: Synthetic ${opts.tag} company ${i}\n  summary:\n    en: A generated company for the soak tests.\n    zh: 压力测试生成的公司。\n`);
+  writeFileSync(join(dir, 'entities/synthetic.yaml'), entities.join(''));
+
+  const rels: string[] = [];
+  const n = opts.entities;
+  for (let k = 1; rels.length < opts.relationships && k < n; k++)
+    for (let i = 0; i < n && rels.length < opts.relationships; i++)
+      rels.push(`- type: PARTNERS_WITH\n  source: ${id(i)}\n  target: ${id((i + k) % n)}\n  evidence: ${ev}\n`);
+  writeFileSync(join(dir, 'relationships/synthetic.yaml'), rels.join(''));
+
+  const facts: string[] = [];
+  for (let i = 0; i < Math.min(opts.facts, n); i++)
+    facts.push(`- subject: ${id(i)}\n  metric: synthetic_value\n  value: ${i}\n  unit: USD\n  evidence: ${ev}\n`);
+  writeFileSync(join(dir, 'facts/synthetic.yaml'), facts.join(''));
+}
