@@ -13,6 +13,12 @@ const config = loadConfig({ PORT: '0' });
 if (process.env.BENCH_CLIENT_DIR) config.clientDir = process.env.BENCH_CLIENT_DIR;
 
 const server = await startServer({ config, connection, log: (m) => process.stderr.write(`${m}\n`) });
+
+// Where the resident memory goes (V8 heap, buffers, the rest), sampled for the parent at a fixed interval.
+if (process.env.BENCH_MEMORY_INTERVAL_MS) {
+  const every = Number(process.env.BENCH_MEMORY_INTERVAL_MS);
+  setInterval(() => process.stderr.write(`BENCH_MEM ${JSON.stringify(process.memoryUsage())}\n`), every).unref();
+}
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.port}`, pid: process.pid })}\n`);
 
 let closing = false;

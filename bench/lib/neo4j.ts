@@ -48,6 +48,7 @@ export interface Neo4jMemory {
   oldGenCollections: number;
   jvmRssMiB: number | null;
   jvmPeakRssMiB: number | null;
+  /** Store files on disk as of the last checkpoint (Community has no db.checkpoint() to force one). */
   storeMiB: number | null;
   transactionLogsMiB: number | null;
   pageCache: string;

@@ -8,6 +8,8 @@ import type { Neo4jConnection } from '../../server/neo4j/types.js';
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** process.memoryUsage() of the server, as it reported it (every 500 ms), oldest first. */
+  memory(): NodeJS.MemoryUsage[];
   stop(): Promise<void>;
 }
 
@@ -16,13 +18,28 @@ const START_TIMEOUT_MS = 180_000;
 export async function startServerProcess(connection: Neo4jConnection, opts: { clientDir?: string; log?: (m: string) => void } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'bench', 'server-child.ts')], {
     cwd: ROOT_DIR,
-    env: { ...process.env, BENCH_NEO4J: JSON.stringify(connection), ...(opts.clientDir ? { BENCH_CLIENT_DIR: opts.clientDir } : {}) },
+    env: {
+      ...process.env,
+      BENCH_NEO4J: JSON.stringify(connection),
+      BENCH_MEMORY_INTERVAL_MS: '500',
+      ...(opts.clientDir ? { BENCH_CLIENT_DIR: opts.clientDir } : {}),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-    for (const line of d.toString().split('\n').filter(Boolean)) opts.log?.(`  server: ${line}`);
+  const memory: NodeJS.MemoryUsage[] = [];
+  child.stderr.setEncoding('utf8');
+  let partial = '';
+  child.stderr.on('data', (d: string) => {
+    stderr = (stderr + d).slice(-4000);
+    const lines = (partial + d).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines.filter(Boolean)) {
+      if (line.startsWith('BENCH_MEM ')) {
+        // Bounded: an hour of samples at 2/s.
+        if (memory.length < 7200) memory.push(JSON.parse(line.slice(10)) as NodeJS.MemoryUsage);
+      } else opts.log?.(`  server: ${line}`);
+    }
   });
   const started = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
     let out = '';
@@ -47,6 +64,7 @@ export async function startServerProcess(connection: Neo4jConnection, opts: { cl
   let stopped: Promise<void> | null = null;
   return {
     ...started,
+    memory: () => memory,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -1,0 +1,288 @@
+// `npm run bench [-- load api client memory] [--quick] [--name NAME] [--readme] [--no-big]`
+// Runs the benchmarks of issue 7 on the benchmark's own throwaway Neo4j instances and writes
+// bench/results/<name>.json; a full run of every part also rewrites the summary in bench/README.md.
+// Not part of `npm test`: a full run takes most of an hour on a 2-core machine.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import type { Executor } from '../server/db/executor.js';
+import { applySchema } from '../server/db/schema.js';
+import type { Dataset } from '../server/domain/types.js';
+import { ROOT_DIR } from '../server/config.js';
+import { loadDataset } from '../seed/load.js';
+import { loadDatasetFromDisk } from '../seed/dataset.js';
+import { benchApi, type ApiScaleResult } from './api.js';
+import { benchClientGraph, buildClient, launchChromium } from './client.js';
+import { benchLoadScale, wipe } from './load.js';
+import { loadAverage, machineInfo } from './lib/machine.js';
+import { benchExecutor, neo4jMemory, startNeo4j, type BenchNeo4j } from './lib/neo4j.js';
+import { startServerProcess } from './lib/serverProcess.js';
+import { round } from './lib/stats.js';
+import { evaluateTargets, summaryMarkdown, writeSummary, type BenchResult } from './report.js';
+import { syntheticDataset } from './synthetic.js';
+
+const PARTS = ['load', 'api', 'client', 'memory'] as const;
+type Part = (typeof PARTS)[number];
+
+function parseArgs(argv: string[]) {
+  const parts: Part[] = [];
+  let quick = false;
+  let name: string | null = null;
+  let readme = false;
+  let big = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if ((PARTS as readonly string[]).includes(a)) parts.push(a as Part);
+    else if (a === '--quick') quick = true;
+    else if (a === '--readme') readme = true;
+    else if (a === '--no-big') big = false;
+    else if (a === '--name' && argv[i + 1]) name = argv[++i]!;
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench -- [load] [api] [client] [memory] [--quick] [--no-big] [--name NAME] [--readme]');
+      process.exit(0);
+    } else throw new Error(`unknown argument "${a}" (try --help)`);
+  }
+  const chosen = parts.length ? [...new Set(parts)] : [...PARTS];
+  return { parts: chosen, quick, name, readme: readme || (chosen.length === PARTS.length && !quick), big: big && !quick };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const t0 = performance.now();
+const log = (m: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)}s] ${m}`);
+
+const Q = args.quick;
+const settings = {
+  heap: process.env.NEO4J_HEAP || '512m',
+  pageCache: process.env.NEO4J_PAGECACHE || '128m',
+  bigHeaps: (process.env.BENCH_BIG_HEAPS || '2g,4g').split(',').map((h) => h.trim()).filter(Boolean),
+  bigPageCache: process.env.BENCH_BIG_PAGECACHE || '1g',
+  load: { realRepeats: Q ? 1 : 3, naiveSample: Q ? 150 : 1000, naiveBudgetMs: Q ? 8_000 : 30_000, big: args.big },
+  api: { concurrencies: [1, 32], rounds: Q ? 1 : 3, roundSeconds: Q ? 3 : 5, warmupSeconds: Q ? 2 : 4, scales: Q ? ['real'] : ['real', '10k/50k'] },
+  client: { graphs: Q ? ['real', '2k'] : ['real', '2k', '10k'], repeats: Q ? 1 : 3, timeoutMs: Q ? 120_000 : 300_000, harnessTimeoutMs: Q ? 90_000 : 150_000 },
+};
+
+const real = (() => {
+  const r = loadDatasetFromDisk();
+  if (!r.ok) throw new Error(`seed/data is invalid (${r.errors.length} errors): run npm run seed -- --check`);
+  return r.dataset;
+})();
+
+// Synthetic datasets are built once and reused; the 100k one takes a few seconds and ~300 MB.
+const datasets = new Map<string, Dataset>();
+function dataset(scale: string): Dataset {
+  if (scale === 'real') return real;
+  const sizes: Record<string, [number, number]> = {
+    '10k/50k': [10_000, 50_000],
+    '100k/500k': [100_000, 500_000],
+    // Client graphs keep the real graph's density (about 1.75 relationships per entity).
+    '2k': [2_000, 3_500],
+    '10k': [10_000, 17_500],
+  };
+  const size = sizes[scale];
+  if (!size) throw new Error(`unknown scale ${scale}`);
+  if (!datasets.has(scale)) datasets.set(scale, syntheticDataset(real, { entities: size[0], relationships: size[1] }));
+  return datasets.get(scale)!;
+}
+
+/** Puts exactly one dataset in the database. The marker of a synthetic one is removed, or the
+ * server would see a dataset that differs from seed/data and reload the real one over it. */
+async function install(neo: BenchNeo4j, db: Executor, scale: string): Promise<Dataset> {
+  const d = dataset(scale);
+  const driver = neo4j.driver(neo.connection.uri, neo4j.auth.basic(neo.connection.user, neo.connection.password), { logging: { level: 'error', logger: () => undefined } });
+  try {
+    await wipe(driver);
+  } finally {
+    await driver.close();
+  }
+  await loadDataset(db, d);
+  if (scale !== 'real') await db.write({ cypher: "MATCH (d:Dataset {id: 'seed'}) DELETE d", params: {} });
+  return d;
+}
+
+const result: BenchResult = {
+  name: args.name ?? `${new Date().toISOString().slice(0, 10)}-${Q ? 'quick' : 'full'}${args.parts.length < PARTS.length ? `-${args.parts.join('-')}` : ''}`,
+  quick: Q,
+  parts: args.parts,
+  machine: machineInfo(),
+  settings,
+  errors: [],
+};
+
+async function part(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    const message = (err as Error).stack?.split('\n').slice(0, 3).join(' ') ?? String(err);
+    log(`${name} FAILED: ${message}`);
+    result.errors.push({ part: name, message });
+  }
+}
+
+async function withNeo4j<T>(heap: string, pageCache: string, fn: (neo: BenchNeo4j, db: Executor, monitor: Executor) => Promise<T>): Promise<T> {
+  const neo = await startNeo4j(heap, pageCache, log);
+  const db = benchExecutor(neo);
+  const monitor = benchExecutor(neo, 15_000);
+  try {
+    await applySchema(db);
+    return await fn(neo, db, monitor);
+  } finally {
+    await db.close();
+    await monitor.close();
+    await neo.stop();
+    log(`neo4j (${heap}) stopped`);
+  }
+}
+
+log(`bench ${result.name}: parts ${args.parts.join(', ')}${Q ? ' (quick)' : ''}; ${result.machine.cores} cores, load average ${result.machine.loadAverage1mAtStart}`);
+
+// 1. The 100k/500k load needs a larger Neo4j: one per heap size, smallest first, each alone.
+// One transaction holds the whole load in Neo4j's heap, so the ladder shows where it starts to fit.
+if (args.parts.includes('load') && settings.load.big) {
+  let naiveDone = false;
+  for (const heap of settings.bigHeaps) {
+    await part(`load 100k/500k (heap ${heap})`, () =>
+      withNeo4j(heap, settings.bigPageCache, async (neo, db, monitor) => {
+        const d = dataset('100k/500k');
+        log(`load 100k/500k on heap ${neo.heap}, page cache ${neo.pageCache}`);
+        const r = await benchLoadScale(neo, db, monitor, '100k/500k', d, {
+          repeats: 1,
+          reload: false,
+          // The batched variant (the proposed change) runs once, on the smallest heap of the ladder.
+          batched: heap === settings.bigHeaps[0],
+          naiveSample: naiveDone ? 0 : settings.load.naiveSample,
+          naiveBudgetMs: settings.load.naiveBudgetMs,
+          log,
+        });
+        naiveDone ||= r.naive !== undefined;
+        result.load = [...(result.load ?? []), r];
+        log(`neo4j after 100k on ${heap}: ${JSON.stringify(await neo4jMemory(monitor, neo))}`);
+      }),
+    );
+  }
+}
+
+// 2. Everything else on one Neo4j with the shipped defaults (NEO4J_HEAP=512m, NEO4J_PAGECACHE=128m).
+{
+  await withNeo4j(settings.heap, settings.pageCache, async (neo, db, monitor) => {
+    if (args.parts.includes('load')) {
+      await part('load', async () => {
+        const scales: [string, number][] = [['real', settings.load.realRepeats], ['10k/50k', 1]];
+        for (const [scale, repeats] of scales) {
+          log(`load ${scale}`);
+          const r = await benchLoadScale(neo, db, monitor, scale, dataset(scale), {
+            repeats,
+            reload: scale === 'real',
+            naiveSample: settings.load.naiveSample,
+            naiveBudgetMs: settings.load.naiveBudgetMs,
+            log,
+          });
+          result.load = [...(result.load ?? []), r];
+        }
+        if (settings.load.big) {
+          // The same 100k/500k load with the default heap: does one transaction fit at all?
+          log('load 100k/500k on the default heap (expected to fail: one transaction)');
+          const r = await benchLoadScale(neo, db, monitor, '100k/500k', dataset('100k/500k'), { repeats: 1, reload: false, naiveSample: 0, naiveBudgetMs: 0, log });
+          result.load = [...(result.load ?? []), r];
+          await db.verify().catch(() => {
+            throw new Error('Neo4j died during the 100k load on the default heap; later parts cannot run on it');
+          });
+        }
+      });
+    }
+
+    const apiRuns: ApiScaleResult[] = [];
+    const wantsApi = args.parts.includes('api') || args.parts.includes('memory');
+    if (wantsApi) {
+      await part('api', async () => {
+        const scales = args.parts.includes('api') ? settings.api.scales : ['real'];
+        for (const scale of scales) {
+          log(`api ${scale}: installing the dataset`);
+          const d = await install(neo, db, scale);
+          const server = await startServerProcess(neo.connection, { log });
+          try {
+            const before = await neo4jMemory(monitor, neo);
+            const start = performance.now();
+            const r = await benchApi(scale, d, scale !== 'real', db, monitor, neo.connection, neo, server, { ...settings.api, log });
+            const seconds = (performance.now() - start) / 1000;
+            const after = await neo4jMemory(monitor, neo);
+            apiRuns.push(r);
+            const errors = r.results.reduce((s, x) => s + x.api.errors, 0);
+            const mem = { ...after, peakHeapDuringApiMiB: r.neo4jPeakHeapMiB, apiErrors: errors, gcShareOfApiTime: round((after.gcSeconds - before.gcSeconds) / seconds, 4) };
+            result.memory ??= { serverRssPeakMiB: 0, serverRssMedianUnderLoadMiB: 0, serverRssIdleMiB: 0, neo4jReal: null, neo4jSynthetic: null };
+            if (scale === 'real') result.memory.neo4jReal = mem;
+            else result.memory.neo4jSynthetic = mem;
+            log(`neo4j after api ${scale}: ${JSON.stringify(mem)}`);
+          } finally {
+            await server.stop();
+          }
+        }
+        if (args.parts.includes('api')) result.api = apiRuns;
+        if (result.memory && apiRuns.length) {
+          result.memory.serverRssPeakMiB = Math.max(...apiRuns.map((a) => a.serverRssPeakMiB));
+          result.memory.serverRssMedianUnderLoadMiB = Math.max(...apiRuns.map((a) => a.serverRssMedianUnderLoadMiB));
+          result.memory.serverRssIdleMiB = Math.max(...apiRuns.map((a) => a.serverRssIdleMiB));
+        }
+        if (!args.parts.includes('memory')) delete result.memory;
+      });
+    }
+
+    if (args.parts.includes('client')) {
+      await part('client', async () => {
+        log('client: building the explorer and the harness');
+        const built = await buildClient();
+        const browser = await launchChromium();
+        result.machine.chromium = `Chromium ${browser.version()}`;
+        try {
+          for (const graph of settings.client.graphs) {
+            const d = await install(neo, db, graph);
+            const server = await startServerProcess(neo.connection, { clientDir: built.dir, log });
+            try {
+              // fcose on thousands of nodes takes minutes here: the harness runs each combination once, the
+              // renderer comparison at 2k uses the spectral (draft) layout so it measures drawing, and the
+              // software WebGL (SwiftShader) is too slow to try at 10k.
+              const runs: { renderer: 'canvas' | 'webgl'; layout: string }[] =
+                graph === 'real'
+                  ? [
+                      { renderer: 'canvas', layout: 'fcose' },
+                      { renderer: 'webgl', layout: 'fcose' },
+                      { renderer: 'canvas', layout: 'fcose-draft' },
+                      { renderer: 'canvas', layout: 'grid' },
+                    ]
+                  : graph === '2k'
+                    ? [{ renderer: 'canvas', layout: 'fcose-300' }, { renderer: 'canvas', layout: 'fcose-draft' }, { renderer: 'webgl', layout: 'fcose-draft' }]
+                    : [{ renderer: 'canvas', layout: 'fcose-draft' }];
+              const r = await benchClientGraph(browser, server.url, graph, { entities: d.entities.length, relationships: d.relationships.length }, {
+                repeats: graph === '10k' ? 1 : settings.client.repeats,
+                timeoutMs: settings.client.timeoutMs,
+                harnessTimeoutMs: settings.client.harnessTimeoutMs,
+                harness: { limit: 20_000, runs },
+                log,
+              });
+              result.client = [...(result.client ?? []), r];
+            } finally {
+              await server.stop();
+            }
+          }
+        } finally {
+          await browser.close();
+          built.remove();
+        }
+      });
+    }
+  });
+}
+
+result.machine.loadAverage1mAtEnd = loadAverage();
+result.machine.durationMinutes = round((performance.now() - t0) / 60_000, 1);
+result.targets = evaluateTargets(result);
+const dir = join(ROOT_DIR, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `${result.name}.json`);
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+const md = summaryMarkdown(result);
+console.log(`\n${md}\n`);
+log(`wrote ${file}`);
+if (args.readme) {
+  writeSummary(join(ROOT_DIR, 'bench', 'README.md'), md);
+  log('updated the summary in bench/README.md');
+}
