@@ -2,7 +2,7 @@
 // Runs the benchmarks of issue 7 on the benchmark's own throwaway Neo4j instances and writes
 // bench/results/<name>.json; a full run of every part also rewrites the summary in bench/README.md.
 // Not part of `npm test`: a full run takes about half an hour on a 2-core machine.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../server/db/executor.js';
@@ -26,6 +26,7 @@ type Part = (typeof PARTS)[number];
 
 function parseArgs(argv: string[]) {
   const parts: Part[] = [];
+  let from: string | null = null;
   let quick = false;
   let name: string | null = null;
   let readme = false;
@@ -37,16 +38,28 @@ function parseArgs(argv: string[]) {
     else if (a === '--readme') readme = true;
     else if (a === '--no-big') big = false;
     else if (a === '--name' && argv[i + 1]) name = argv[++i]!;
+    else if (a === '--from' && argv[i + 1]) from = argv[++i]!;
     else if (a === '--help' || a === '-h') {
       console.log('usage: npm run bench -- [load] [api] [client] [memory] [--quick] [--no-big] [--name NAME] [--readme]');
+      console.log('       npm run bench -- --from bench/results/NAME.json [--readme]   (re-evaluate and print a stored result)');
       process.exit(0);
     } else throw new Error(`unknown argument "${a}" (try --help)`);
   }
   const chosen = parts.length ? [...new Set(parts)] : [...PARTS];
-  return { parts: chosen, quick, name, readme: readme || (chosen.length === PARTS.length && !quick), big: big && !quick };
+  return { parts: chosen, quick, name, from, readme: readme || (chosen.length === PARTS.length && !quick && !from), big: big && !quick };
 }
 
 const args = parseArgs(process.argv.slice(2));
+
+// Re-reporting a stored run (after a change to the report, or to look at an old one) measures nothing.
+if (args.from) {
+  const stored = JSON.parse(readFileSync(args.from, 'utf8')) as BenchResult;
+  stored.targets = evaluateTargets(stored);
+  const md = summaryMarkdown(stored);
+  console.log(md);
+  if (args.readme) writeSummary(join(ROOT_DIR, 'bench', 'README.md'), md);
+  process.exit(0);
+}
 const t0 = performance.now();
 const log = (m: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)}s] ${m}`);
 
