@@ -3,7 +3,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Executor } from '../server/db/executor.js';
 import type { Dataset } from '../server/domain/types.js';
-import { datasetHash, loadDataset, loadStatements } from '../seed/load.js';
+import { loadDataset } from '../seed/load.js';
 import * as S from '../seed/statements.js';
 import { heapSampler, type BenchNeo4j } from './lib/neo4j.js';
 import { round } from './lib/stats.js';
@@ -43,7 +43,6 @@ export async function wipe(driver: Driver): Promise<void> {
 
 /** Times one loadDataset call, statement by statement through its afterStatement hook. */
 export async function timeLoader(db: Executor, monitor: Executor, d: Dataset, opts: { reset?: boolean } = {}): Promise<LoaderRun> {
-  const labels = loadStatements(d, opts.reset).map((s) => s.label);
   const phases: Record<string, number> = {};
   const heap = heapSampler(monitor, 1000);
   const t0 = performance.now();
@@ -52,9 +51,9 @@ export async function timeLoader(db: Executor, monitor: Executor, d: Dataset, op
   try {
     await loadDataset(db, d, {
       reset: opts.reset,
-      afterStatement: (i) => {
+      afterStatement: (_i, st) => {
         const now = performance.now();
-        const label = labels[i] ?? 'other';
+        const label = st.label;
         phases[label] = (phases[label] ?? 0) + (now - last) / 1000;
         last = now;
       },
@@ -75,41 +74,6 @@ export async function timeLoader(db: Executor, monitor: Executor, d: Dataset, op
     relationshipsPerSecond: error ? 0 : Math.round(d.relationships.length / seconds),
     phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v, 2)])),
     relationshipPhasePerSecond: error ? 0 : Math.round(d.relationships.length / relSeconds),
-    peakHeapMiB,
-  };
-}
-
-/**
- * The loader's own statements (seed/load.ts loadStatements) with a commit after each one instead of
- * one transaction around all: what seed/load.ts would do if it batched commits. Not atomic; measured
- * only to size the change proposed for datasets whose one transaction does not fit in the heap.
- */
-export async function timeBatched(db: Executor, monitor: Executor, d: Dataset): Promise<LoaderRun> {
-  const statements = loadStatements(d);
-  const phases: Record<string, number> = {};
-  const heap = heapSampler(monitor, 1000);
-  const t0 = performance.now();
-  let error: string | undefined;
-  try {
-    for (const st of statements) {
-      const t = performance.now();
-      await db.write(st, { timeoutMs: 30 * 60_000 });
-      phases[st.label] = (phases[st.label] ?? 0) + (performance.now() - t) / 1000;
-    }
-    await db.write(S.markDataset(datasetHash(d), { entities: d.entities.length, relationships: d.relationships.length, facts: d.facts.length }));
-  } catch (err) {
-    error = (err as Error).message;
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const peakHeapMiB = await heap.stop();
-  return {
-    ok: !error,
-    ...(error ? { error } : {}),
-    seconds: round(seconds, 2),
-    rowsPerSecond: error ? 0 : Math.round(rowsOf(d) / seconds),
-    relationshipsPerSecond: error ? 0 : Math.round(d.relationships.length / seconds),
-    phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v, 2)])),
-    relationshipPhasePerSecond: error ? 0 : Math.round(d.relationships.length / (phases.relationships ?? NaN)),
     peakHeapMiB,
   };
 }
@@ -183,7 +147,7 @@ export interface LoadScaleResult {
   fresh: LoaderRun[];
   /** Loading the same dataset again (every MERGE matches): what a restart after an unchanged edit costs. */
   reload?: LoaderRun;
-  /** The same statements committed one by one (see timeBatched). */
+  /** Runs of earlier benchmark code: the one-transaction statements committed one by one. */
   batched?: LoaderRun;
   naive?: NaiveRun;
   ratioToNaive?: number;
@@ -196,7 +160,7 @@ export async function benchLoadScale(
   monitor: Executor,
   scale: string,
   d: Dataset,
-  opts: { repeats: number; reload: boolean; batched?: boolean; naiveSample: number; naiveBudgetMs: number; log: (m: string) => void },
+  opts: { repeats: number; reload: boolean; naiveSample: number; naiveBudgetMs: number; log: (m: string) => void },
 ): Promise<LoadScaleResult> {
   const driver = neo4j.driver(neo.connection.uri, neo4j.auth.basic(neo.connection.user, neo.connection.password), {
     logging: { level: 'error', logger: () => undefined },
@@ -218,21 +182,15 @@ export async function benchLoadScale(
       if (!run.ok) break;
     }
     const ok = result.fresh.filter((f) => f.ok).sort((a, b) => a.seconds - b.seconds);
-    if (opts.batched) {
-      await wipe(driver);
-      result.batched = await timeBatched(db, monitor, d);
-      opts.log(`  load ${scale} batched (one commit per statement): ${describe(result.batched)}`);
-    }
     if (opts.reload && ok.length) {
       result.reload = await timeLoader(db, monitor, d);
       opts.log(`  reload ${scale} (unchanged): ${result.reload.seconds}s`);
     }
-    if (opts.naiveSample > 0 && (ok.length || result.batched?.ok)) {
+    if (opts.naiveSample > 0 && ok.length) {
       result.naive = await timeNaive(driver, d, opts.naiveSample, opts.naiveBudgetMs);
       const mid = ok[Math.floor(ok.length / 2)];
       if (mid) result.ratioToNaive = round(mid.rowsPerSecond / result.naive.rowsPerSecond, 1);
-      if (result.batched?.ok) result.batchedRatioToNaive = round(result.batched.rowsPerSecond / result.naive.rowsPerSecond, 1);
-      opts.log(`  naive ${scale}: ${JSON.stringify(result.naive.perSecond)} rows/s → ${result.naive.rowsPerSecond} rows/s for this mix; loader ${result.ratioToNaive ?? '–'}×, batched ${result.batchedRatioToNaive ?? '–'}×`);
+      opts.log(`  naive ${scale}: ${JSON.stringify(result.naive.perSecond)} rows/s → ${result.naive.rowsPerSecond} rows/s for this mix; loader ${result.ratioToNaive ?? '–'}×`);
     }
     return result;
   } finally {

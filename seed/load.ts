@@ -1,24 +1,41 @@
-// Loads a validated dataset in ONE write transaction: upsert everything in batches (UNWIND + MERGE),
-// prune what the files no longer contain, then commit. Any failure rolls back to the previous graph.
+// Loads a validated dataset: upsert everything in batches (UNWIND + MERGE, or CREATE into an empty
+// store), prune what the files no longer contain, then mark the dataset as loaded.
+//
+// Up to `singleTransactionRows` rows (the episode's dataset is ~1,300) it all happens in ONE write
+// transaction: any failure rolls back to the previous graph. Neo4j keeps a transaction's changes on
+// its heap, capped at 70% of it, so a dataset of 100k entities would need several GB of heap in one
+// transaction; above the threshold every batch commits on its own instead. That load first clears
+// the stored dataset hash, so an interrupted one is never mistaken for a finished one: `npm start`
+// (and `npm run seed`) see the mismatch and load again, and MERGE makes the rerun converge.
 import { createHash } from 'node:crypto';
-import type { Executor } from '../server/db/executor.js';
+import type { CypherStatement, Executor } from '../server/db/executor.js';
 import { graphStats, type GraphStats } from '../server/repository/stats.js';
 import type { Dataset } from '../server/domain/types.js';
 import * as S from './statements.js';
 
 export const BATCH_SIZE = 2000;
+export const SINGLE_TRANSACTION_ROWS = 20_000;
+/** Batches of a load that commits per batch: larger, since no transaction has to hold them all. */
+export const COMMITTED_BATCH_SIZE = 10_000;
 
 export type LoadCounts = GraphStats;
 
 export interface LoadOptions {
   log?: (message: string) => void;
-  /** Wipe the whole database first, inside the same transaction. */
+  /** Wipe the whole database first (inside the same transaction when there is one). */
   reset?: boolean;
+  /** Datasets with more rows commit batch by batch. */
+  singleTransactionRows?: number;
   /** Test hook: called between statements, may throw to simulate a crash mid-load. */
-  afterStatement?: (index: number) => void;
+  afterStatement?: (index: number, statement: LoadStatement) => void;
 }
 
-function chunks<T>(rows: T[], size = BATCH_SIZE): T[][] {
+export interface LoadStatement extends S.CypherStatementWithLabel {
+  /** A prune that deletes at most a limit per run; repeated until it deletes nothing more. */
+  repeat?: boolean;
+}
+
+function chunks<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
@@ -28,68 +45,90 @@ export function datasetHash(d: Dataset): string {
   return createHash('sha256').update(JSON.stringify(d)).digest('hex').slice(0, 16);
 }
 
-export function loadStatements(d: Dataset, reset = false): S.CypherStatementWithLabel[] {
+export const rowCount = (d: Dataset) => d.entities.length + d.relationships.length + d.facts.length;
+
+export interface StatementPlan {
+  mode: S.WriteMode;
+  /** Set for loads that commit per batch: batch size, and the most a prune deletes per transaction. */
+  committed?: boolean;
+  reset?: boolean;
+}
+
+export function loadStatements(d: Dataset, plan: StatementPlan = { mode: 'merge' }): LoadStatement[] {
+  const size = plan.committed ? COMMITTED_BATCH_SIZE : BATCH_SIZE;
+  const limit = plan.committed ? COMMITTED_BATCH_SIZE : undefined;
   const labels = Object.values(d.vocabulary.kinds).map((k) => k.label);
   const types = Object.keys(d.vocabulary.relationshipTypes);
-  const out: S.CypherStatementWithLabel[] = [];
-  if (reset) out.push({ ...S.wipeAll(), label: 'reset' });
+  const out: LoadStatement[] = [];
+  if (plan.reset) out.push({ ...S.wipeAll(limit), label: 'reset', repeat: !!limit });
   for (const st of S.upsertEpisode(d)) out.push({ ...st, label: 'episode' });
 
-  const byKind = new Map<string, Record<string, unknown>[]>();
-  for (const e of d.entities) {
-    const list = byKind.get(e.kind) ?? [];
-    list.push(S.entityProps(e));
-    byKind.set(e.kind, list);
-  }
-  for (const [kind, rows] of byKind) {
-    const label = S.safeIdentifier(d.vocabulary.kinds[kind]!.label, labels);
-    for (const batch of chunks(rows)) out.push({ ...S.upsertEntities(label, labels, batch), label: 'entities', rows: batch.length });
-  }
-  out.push({ ...S.pruneEntities(d.entities.map((e) => e.id)), label: 'prune' });
+  const labelOf = new Map(Object.entries(d.vocabulary.kinds).map(([kind, k]) => [kind, S.safeIdentifier(k.label, labels)]));
+  const othersOf = new Map([...labelOf].map(([kind, label]) => [kind, labels.filter((l) => l !== label)]));
+  const entityRows: S.EntityRow[] = d.entities.map((e) => ({ label: labelOf.get(e.kind)!, others: othersOf.get(e.kind)!, props: S.entityProps(e) }));
+  for (const batch of chunks(entityRows, size)) out.push({ ...S.upsertEntities(plan.mode, batch), label: 'entities', rows: batch.length });
+  if (plan.mode === 'merge') out.push({ ...S.pruneEntities(d.entities.map((e) => e.id), limit), label: 'prune', repeat: !!limit });
 
-  const byType = new Map<string, { source: string; target: string; props: Record<string, unknown> }[]>();
-  for (const r of d.relationships) {
-    const list = byType.get(r.type) ?? [];
-    list.push({ source: r.source, target: r.target, props: S.relationshipProps(r) });
-    byType.set(r.type, list);
-  }
-  for (const [type, rows] of byType) {
-    const t = S.safeIdentifier(type, types);
-    for (const batch of chunks(rows)) out.push({ ...S.upsertRelationships(t, batch), label: 'relationships', rows: batch.length });
-  }
-  out.push({ ...S.pruneRelationships(d.relationships.map((r) => r.id)), label: 'prune' });
+  const allowedTypes = new Set(types.map((t) => S.safeIdentifier(t, types)));
+  const relRows: S.RelationshipRow[] = d.relationships.map((r) => {
+    if (!allowedTypes.has(r.type)) S.safeIdentifier(r.type, types);
+    return { source: r.source, target: r.target, type: r.type, props: S.relationshipProps(r) };
+  });
+  for (const batch of chunks(relRows, size)) out.push({ ...S.upsertRelationships(plan.mode, batch), label: 'relationships', rows: batch.length });
+  if (plan.mode === 'merge') out.push({ ...S.pruneRelationships(d.relationships.map((r) => r.id), limit), label: 'prune', repeat: !!limit });
 
-  for (const batch of chunks(d.facts.map(S.factProps))) out.push({ ...S.upsertFacts(batch), label: 'facts', rows: batch.length });
-  for (const st of S.pruneFacts(d.facts)) out.push({ ...st, label: 'prune' });
-
-  const links = d.entities.flatMap((e) => e.chapters.map((chapter) => ({ id: e.id, chapter })));
-  out.push({ ...S.unlinkChapters(), label: 'chapters' });
-  for (const batch of chunks(links)) out.push({ ...S.linkChapters(batch), label: 'chapters', rows: batch.length });
+  for (const batch of chunks(d.facts.map(S.factProps), size)) out.push({ ...S.upsertFacts(plan.mode, batch), label: 'facts', rows: batch.length });
+  if (plan.mode === 'merge') for (const st of S.pruneFacts(d.facts, limit)) out.push({ ...st, label: 'prune', repeat: !!limit });
   return out;
 }
 
 export async function loadDataset(db: Executor, d: Dataset, opts: LoadOptions = {}): Promise<LoadCounts> {
   const log = opts.log ?? (() => undefined);
-  const statements = loadStatements(d, opts.reset);
   const total = { entities: d.entities.length, relationships: d.relationships.length, facts: d.facts.length };
-  const large = total.entities + total.relationships + total.facts > 20_000;
-  const done: Record<string, number> = {};
+  const committed = rowCount(d) > (opts.singleTransactionRows ?? SINGLE_TRANSACTION_ROWS);
   const hash = datasetHash(d);
+  const done: Record<string, number> = {};
+  const progress = (st: LoadStatement) => {
+    if (!st.rows || !committed) return;
+    done[st.label] = (done[st.label] ?? 0) + st.rows;
+    const of = st.label in total ? ` / ${total[st.label as keyof typeof total]}` : '';
+    log(`  ${st.label}: ${done[st.label]}${of}`);
+  };
 
-  await db.writeTransaction(
-    async (tx) => {
-      for (const [i, st] of statements.entries()) {
-        await tx.run(st);
-        opts.afterStatement?.(i);
-        if (st.rows && large) {
-          done[st.label] = (done[st.label] ?? 0) + st.rows;
-          const of = st.label in total ? ` / ${total[st.label as keyof typeof total]}` : '';
-          log(`  ${st.label}: ${done[st.label]}${of}`);
+  if (!committed) {
+    await db.writeTransaction(
+      async (tx) => {
+        const [row] = opts.reset ? [{ n: 0 }] : await tx.run(S.countEntities());
+        const statements = loadStatements(d, { mode: Number(row?.n) === 0 ? 'create' : 'merge', reset: opts.reset });
+        for (const [i, st] of statements.entries()) {
+          await tx.run(st);
+          opts.afterStatement?.(i, st);
         }
-      }
-      await tx.run(S.markDataset(hash, total));
-    },
-    { timeoutMs: 30 * 60_000 },
-  );
+        await tx.run(S.markDataset(hash, total));
+      },
+      { timeoutMs: 30 * 60_000 },
+    );
+    return graphStats(db);
+  }
+
+  log(`  ${rowCount(d)} rows: committing batch by batch (an interrupted load is redone by the next start)`);
+  const runOnce = (st: CypherStatement) => db.write(st, { timeoutMs: 30 * 60_000 });
+  const run = async (st: LoadStatement) => {
+    if (!st.repeat) return void (await runOnce(st));
+    while (Number((await runOnce(st))[0]?.deleted ?? 0) > 0) {
+      /* until nothing is left to delete */
+    }
+  };
+  // A reset wipes in small transactions before the marker is written (a wipe would remove it).
+  if (opts.reset) await run({ ...S.wipeAll(COMMITTED_BATCH_SIZE), label: 'reset', repeat: true });
+  await db.write(S.markLoading(hash));
+  const [row] = await db.read(S.countEntities());
+  const statements = loadStatements(d, { mode: Number(row?.n) === 0 ? 'create' : 'merge', committed: true });
+  for (const [i, st] of statements.entries()) {
+    await run(st);
+    opts.afterStatement?.(i, st);
+    progress(st);
+  }
+  await db.write(S.markDataset(hash, total));
   return graphStats(db);
 }

@@ -14,7 +14,9 @@ import { readDataDir } from '../seed/read.js';
 import { vocabularySchema } from '../seed/schema.js';
 import { formatError } from '../seed/validate.js';
 import { datasetHash, loadDataset } from '../seed/load.js';
-import { graphStats, storedDatasetHash } from './repository/stats.js';
+import { graphStats, storedDataset } from './repository/stats.js';
+import { DEFAULT_GRAPH_LIMIT, wholeGraph } from './repository/graph.js';
+import { createLayoutService, LAYOUT_MAX_NODES, layoutInput, type LayoutService } from './layout/service.js';
 
 export class StartupError extends Error {}
 
@@ -54,9 +56,16 @@ async function ensureSeeded(db: Executor, dataDir: string | undefined, log: (m: 
     return vocabulary;
   }
   const hash = datasetHash(result.dataset);
-  const stored = await storedDatasetHash(db);
-  if (counts.entities === 0 || (stored !== null && stored !== hash)) {
-    log(counts.entities === 0 ? 'seed: the database is empty, loading seed/data...' : 'seed: seed/data changed since the last load, reloading...');
+  const stored = await storedDataset(db);
+  const interrupted = stored.loading !== null;
+  if (counts.entities === 0 || interrupted || (stored.hash !== null && stored.hash !== hash)) {
+    log(
+      counts.entities === 0
+        ? 'seed: the database is empty, loading seed/data...'
+        : interrupted
+          ? 'seed: the last load did not finish, loading seed/data again...'
+          : 'seed: seed/data changed since the last load, reloading...',
+    );
     const loaded = await loadDataset(db, result.dataset);
     log(`seed: ${loaded.entities} entities, ${loaded.relationships} relationships, ${loaded.facts} facts`);
   } else {
@@ -91,22 +100,43 @@ async function waitForDatabase(db: Executor, waitSeconds: number, log: (m: strin
   }
 }
 
+/**
+ * The explorer opens on the whole graph: lay it out before the first visitor asks, waiting at most a
+ * few seconds (the layout goes on in the background if it takes longer; start-up never fails on it).
+ */
+async function warmWholeGraph(db: Executor, vocabulary: Vocabulary, layout: LayoutService, log: (m: string) => void): Promise<void> {
+  let g;
+  try {
+    g = await wholeGraph(db, { kinds: [], types: [], asOf: null, limit: DEFAULT_GRAPH_LIMIT }, Object.keys(vocabulary.relationshipTypes));
+  } catch (err) {
+    return log(`layout: not warmed (${(err as Error).message})`);
+  }
+  const t0 = performance.now();
+  const warmed = layout.warm(layoutInput(g));
+  const inTime = await Promise.race([warmed.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 15_000).unref())]);
+  if (!inTime) log(`layout: still computing after ${Math.round(performance.now() - t0)} ms; the first visitors lay out in the browser`);
+}
+
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { config, log } = opts;
   if (config.port !== 0 && !(await isPortFree(config.port, config.host)))
     throw new StartupError(`port ${config.port} on ${config.host} is already in use: stop what runs there or set PORT to another port (e.g. PORT=4001 npm start)`);
 
   const db = createExecutor(opts.connection, { queryTimeoutMs: config.queryTimeoutMs });
+  let layout: LayoutService | undefined;
   try {
     await waitForDatabase(db, config.neo4jWaitSeconds, log);
     await applySchema(db);
     const vocabulary = await ensureSeeded(db, opts.dataDir, log);
     const apollo = createApolloServer(vocabulary);
     await apollo.start();
+    layout = createLayoutService({ maxNodes: LAYOUT_MAX_NODES, log });
+    await warmWholeGraph(db, vocabulary, layout, log);
     const app = createApp({
       db,
       vocabulary,
       apollo,
+      layout,
       clientDir: config.clientDir,
       corsOrigins: config.corsOrigins,
       queryTimeoutMs: config.queryTimeoutMs,
@@ -133,10 +163,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
           server.closeAllConnections();
         });
         await apollo.stop();
+        await layout?.close();
         await db.close();
       },
     };
   } catch (err) {
+    await layout?.close();
     await db.close();
     throw err;
   }

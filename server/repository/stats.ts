@@ -29,7 +29,18 @@ RETURN kinds, types, facts`,
   };
 }
 
+export interface StoredDataset {
+  /** The hash of the last dataset loaded to the end; null when none was (or one is being loaded). */
+  hash: string | null;
+  /** Set while a load that commits batch by batch runs, and left behind if it was interrupted. */
+  loading: string | null;
+}
+
+export async function storedDataset(db: Executor): Promise<StoredDataset> {
+  const rows = await db.read({ cypher: "MATCH (d:Dataset {id: 'seed'}) RETURN d.hash AS hash, d.loading AS loading", params: {} });
+  return { hash: (rows[0]?.hash as string | undefined) ?? null, loading: (rows[0]?.loading as string | undefined) ?? null };
+}
+
 export async function storedDatasetHash(db: Executor): Promise<string | null> {
-  const rows = await db.read({ cypher: "MATCH (d:Dataset {id: 'seed'}) RETURN d.hash AS hash", params: {} });
-  return (rows[0]?.hash as string | undefined) ?? null;
+  return (await storedDataset(db)).hash;
 }

@@ -1,9 +1,10 @@
 // The loader on the real Neo4j: counts match the files, a second load changes nothing, a failed load
 // leaves the previous graph whole, and the seed summary's headline numbers are in the graph as said.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../seed/load.js';
-import { graphStats } from '../../server/repository/stats.js';
+import { datasetHash, loadDataset } from '../../seed/load.js';
+import { graphStats, storedDataset } from '../../server/repository/stats.js';
 import { fingerprint, realDataset, testExecutor, withRealDataset } from '../support/db.js';
+import { startTestServer } from '../support/server.js';
 
 const db = testExecutor(60_000);
 beforeAll(() => withRealDataset(db));
@@ -55,6 +56,55 @@ describe('seed loading', () => {
     expect(counts.facts).toBe(d.facts.length - 1);
     await loadDataset(db, d);
   });
+});
+
+// Datasets too large for one transaction (100k entities needs GBs of Neo4j heap) commit batch by batch;
+// the real dataset is pushed down that path here by lowering the threshold.
+describe('loads that commit batch by batch', () => {
+  const batched = { singleTransactionRows: 100 };
+
+  it('build the same graph as one transaction, into an empty store and over an existing graph', async () => {
+    const oneTransaction = await fingerprint(db);
+    const logs: string[] = [];
+    await loadDataset(db, realDataset(), { ...batched, reset: true, log: (m) => logs.push(m) });
+    expect(logs[0]).toMatch(/committing batch by batch/);
+    expect(await fingerprint(db)).toEqual(oneTransaction);
+    await loadDataset(db, realDataset(), batched);
+    expect(await fingerprint(db)).toEqual(oneTransaction);
+    expect(await storedDataset(db)).toEqual({ hash: datasetHash(realDataset()), loading: null });
+  });
+
+  it('prune what the files no longer contain, and move an entity to its new kind', async () => {
+    const d = realDataset();
+    const moved = { ...d.entities[0]!, kind: d.entities[0]!.kind === 'COMPANY' ? 'PERSON' : 'COMPANY' };
+    const smaller = { ...d, entities: [moved, ...d.entities.slice(1)], relationships: d.relationships.slice(2), facts: d.facts.slice(3) };
+    const counts = await loadDataset(db, smaller, batched);
+    expect([counts.relationships, counts.facts]).toEqual([d.relationships.length - 2, d.facts.length - 3]);
+    const [row] = await db.read({ cypher: 'MATCH (e:Entity {id: $id}) RETURN labels(e) AS labels', params: { id: moved.id } });
+    const label = d.vocabulary.kinds[moved.kind]!.label;
+    expect([...(row?.labels as string[])].sort()).toEqual(['Entity', label].sort());
+    await loadDataset(db, d);
+  });
+
+  it('mark an interrupted load, and the next start loads the dataset again', async () => {
+    const whole = await fingerprint(db);
+    await expect(
+      loadDataset(db, realDataset(), {
+        ...batched,
+        reset: true,
+        afterStatement: (_i, st) => {
+          if (st.label === 'relationships') throw new Error('simulated crash mid-load');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    expect(await storedDataset(db)).toEqual({ hash: null, loading: datasetHash(realDataset()) });
+    expect((await graphStats(db)).facts).toBe(0);
+
+    const server = await startTestServer();
+    await server.close();
+    expect(await fingerprint(db)).toEqual(whole);
+    expect(await storedDataset(db)).toEqual({ hash: datasetHash(realDataset()), loading: null });
+  }, 120_000);
 });
 
 describe('headline numbers of the seed summary, as the episode states them', () => {
