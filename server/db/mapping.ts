@@ -29,7 +29,14 @@ function mapProps(props: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function toPlain(value: unknown): unknown {
+  // Most values are strings, numbers and maps from projections: answer those before the driver's
+  // type probes, which cost ~10x more than the mapping itself on a 200-node neighborhood.
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return value;
   if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  const proto: unknown = t === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) return mapProps(value as Record<string, unknown>);
   if (neo4j.isInt(value)) {
     const n = value as ReturnType<typeof neo4j.int>;
     return n.inSafeRange() ? n.toNumber() : n.toString();
@@ -71,7 +78,6 @@ export function toPlain(value: unknown): unknown {
       relationships: p.segments.map((s) => toPlain(s.relationship)) as PlainRelationship[],
     } satisfies PlainPath;
   }
-  if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === 'object') return mapProps(value as Record<string, unknown>);
   return value;
 }
