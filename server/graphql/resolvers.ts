@@ -4,7 +4,8 @@ import { youtubeUrl } from '../domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
 import { graphStats } from '../repository/stats.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
-import { neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
+import { DEFAULT_GRAPH_LIMIT, neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
+import { layoutInput } from '../layout/service.js';
 import type { EntityNode } from '../repository/records.js';
 import { relationshipTypeCounts } from '../repository/relationships.js';
 import { searchEntities } from '../repository/search.js';
@@ -142,10 +143,16 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         const v = ctx.vocabulary.relationshipTypes[r.type];
         return v ? (a.lang === 'ZH' ? v.zh : v.en) : r.type;
       },
-      source: async (r, _a, ctx) => (await ctx.loaders.entity.load(r.source))!,
-      target: async (r, _a, ctx) => (await ctx.loaders.entity.load(r.target))!,
+      source: (r, _a, ctx) => ctx.loaders.entityNow(r.source) as never,
+      target: (r, _a, ctx) => ctx.loaders.entityNow(r.target) as never,
       status: (r) => upper(r.status),
       evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
+    },
+    Subgraph: {
+      positions: (s, _a, ctx) => {
+        const p = ctx.layout?.positionsFor(layoutInput(s));
+        return p ? [...p].map(([id, xy]) => ({ id, x: xy.x, y: xy.y })) : null;
+      },
     },
     Fact: {
       subject: async (f, _a, ctx) => (await ctx.loaders.entity.load(f.subject))!,
@@ -236,7 +243,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
           kinds: kindsArg(a.kinds),
           types: typesArg(ctx, a.relationshipTypes),
           asOf,
-          limit: intArg(a.limit ?? 5000, 'limit', 1, 20000),
+          limit: intArg(a.limit ?? DEFAULT_GRAPH_LIMIT, 'limit', 1, 20000),
         };
         return subgraph(ctx, await wholeGraph(ctx.db, opts, allowedTypes(ctx)));
       },

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ROOT_DIR } from '../config.js';
 import type { Vocabulary } from '../domain/types.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './errors.js';
 import { createResolvers } from './resolvers.js';
 
-export const SCHEMA_FILE = join(import.meta.dirname, 'schema.graphql');
+export const SCHEMA_FILE = join(ROOT_DIR, 'server', 'graphql', 'schema.graphql');
 
 export const LIMITS = {
   maxDepth: 10,

@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Executor } from '../db/executor.js';
 import type { Vocabulary } from '../domain/types.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
+import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
 import { healthHandler } from './health.js';
 import { corsAllowlist, securityHeaders } from './security.js';
@@ -19,6 +20,7 @@ export interface AppDeps {
   corsOrigins: string[];
   queryTimeoutMs: number;
   consoleRowCap: number;
+  layout?: LayoutService;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -44,7 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
     '/graphql',
     json,
     expressMiddleware(deps.apollo, {
-      context: async () => createContext({ db: deps.db, vocabulary: deps.vocabulary }),
+      context: async () => createContext({ db: deps.db, vocabulary: deps.vocabulary, layout: deps.layout }),
     }),
   );
 

@@ -117,6 +117,9 @@ RETURN [e IN ns | ${entityProjection('e')}] AS nodes, edges, truncated`,
   };
 }
 
+/** How many nodes the graph query returns when no limit is given. */
+export const DEFAULT_GRAPH_LIMIT = 5000;
+
 export async function wholeGraph(
   db: Executor,
   opts: { kinds: string[]; types: string[]; asOf: string | null; limit: number },

@@ -614,6 +614,14 @@ export type ModelSummaryArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+/** Where a node sits in a server-computed layout (pixels at zoom 1). */
+export type NodePosition = {
+  __typename?: 'NodePosition';
+  id: Scalars['ID']['output'];
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
 /** An entity of kind ORGANIZATION. */
 export type Organization = Entity & {
   __typename?: 'Organization';
@@ -961,6 +969,12 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   edges: Array<Relationship>;
   nodes: Array<Entity>;
+  /**
+   * A stable layout of exactly these nodes (the explorer's fcose layout, computed by the server once per
+   * distinct graph, in the background). Null until it is ready, or for graphs of more than 5,000 nodes:
+   * lay the graph out yourself then.
+   */
+  positions?: Maybe<Array<NodePosition>>;
   /** True when a limit cut the result. */
   truncated: Scalars['Boolean']['output'];
 };
@@ -1126,6 +1140,7 @@ export type ResolversTypes = {
   Location: ResolverTypeWrapper<EntityNode>;
   Metric: ResolverTypeWrapper<MetricFacts>;
   Model: ResolverTypeWrapper<EntityNode>;
+  NodePosition: ResolverTypeWrapper<NodePosition>;
   Organization: ResolverTypeWrapper<EntityNode>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<EntityNode>;
@@ -1167,6 +1182,7 @@ export type ResolversParentTypes = {
   Location: EntityNode;
   Metric: MetricFacts;
   Model: EntityNode;
+  NodePosition: NodePosition;
   Organization: EntityNode;
   PageInfo: PageInfo;
   Person: EntityNode;
@@ -1443,6 +1459,12 @@ export type ModelResolvers<ContextType = GraphQLContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type NodePositionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodePosition'] = ResolversParentTypes['NodePosition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
@@ -1584,6 +1606,7 @@ export type StatsResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  positions?: Resolver<Maybe<Array<ResolversTypes['NodePosition']>>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -1637,6 +1660,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Location?: LocationResolvers<ContextType>;
   Metric?: MetricResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
+  NodePosition?: NodePositionResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;

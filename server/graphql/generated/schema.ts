@@ -602,6 +602,14 @@ export type ModelSummaryArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+/** Where a node sits in a server-computed layout (pixels at zoom 1). */
+export type NodePosition = {
+  __typename?: 'NodePosition';
+  id: Scalars['ID']['output'];
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
 /** An entity of kind ORGANIZATION. */
 export type Organization = Entity & {
   __typename?: 'Organization';
@@ -949,6 +957,12 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   edges: Array<Relationship>;
   nodes: Array<Entity>;
+  /**
+   * A stable layout of exactly these nodes (the explorer's fcose layout, computed by the server once per
+   * distinct graph, in the background). Null until it is ready, or for graphs of more than 5,000 nodes:
+   * lay the graph out yourself then.
+   */
+  positions: Maybe<Array<NodePosition>>;
   /** True when a limit cut the result. */
   truncated: Scalars['Boolean']['output'];
 };
