@@ -284,20 +284,26 @@ async function focusOn(id: string): Promise<void> {
   }
 }
 
-async function loadWholeGraph(): Promise<void> {
+function fetchWholeGraph(): Promise<Subgraph> {
   const op = graphOperation({ kinds: null, types: null, asOf: null });
-  const data = await gql<{ graph: Subgraph }>(op.graphql, op.variables);
+  return gql<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => d.graph);
+}
+
+async function loadWholeGraph(pending: Promise<Subgraph> = fetchWholeGraph()): Promise<void> {
+  const graph = await pending;
   canvas.clear();
   expansions.clear();
-  canvas.addSubgraph(data.graph);
-  totalEntities = Math.max(totalEntities, data.graph.nodes.length);
+  canvas.addSubgraph(graph);
+  canvas.setPresetPositions(graph.positions);
+  totalEntities = Math.max(totalEntities, graph.nodes.length);
+  if (graph.truncated) notice(t('graphTruncated', { n: graph.nodes.length }));
 }
 
 async function wholeGraph(): Promise<void> {
   await loadWholeGraph();
   update({ focus: false });
   recordView();
-  canvas.layout(state.layout);
+  canvas.layout(state.layout, true, { preferPreset: true });
   if (state.id) canvas.focusOn(state.id);
   rerenderDetails();
   updateStatus();
@@ -419,6 +425,10 @@ async function start(): Promise<void> {
   activateTab(state.tab);
   rerenderDetails();
 
+  // The graph does not depend on the episode or the vocabulary: all three travel at once.
+  const focus = state.focus && state.id !== null;
+  const early = focus ? null : fetchWholeGraph();
+  early?.catch(() => undefined);
   const [meta, voc] = await Promise.all([
     gql<{ episode: { durationSeconds: number }; relationshipTypes: TypeInfo[] }>(EPISODE).catch(() => null),
     vocabulary().catch(() => null),
@@ -441,7 +451,7 @@ async function start(): Promise<void> {
         await loadWholeGraph();
       }
     } else {
-      await loadWholeGraph();
+      await loadWholeGraph(early ?? undefined);
     }
   } catch (err) {
     notice(errorText(err), 'error');
@@ -449,7 +459,7 @@ async function start(): Promise<void> {
   canvas.applyVisibility(visibility());
   recordView();
   showFilters();
-  canvas.layout(state.layout);
+  canvas.layout(state.layout, true, { preferPreset: true });
   byId('loading').hidden = true;
   updateStatus();
 

@@ -40,10 +40,17 @@ export interface GraphEdge {
   source: { id: string };
   target: { id: string };
 }
+export interface NodePosition {
+  id: string;
+  x: number;
+  y: number;
+}
 export interface Subgraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   truncated: boolean;
+  /** The server's stable layout (whole graph only); null while it is being computed. */
+  positions?: NodePosition[] | null;
 }
 export interface Evidence {
   chapter: string | null;
@@ -106,6 +113,7 @@ export const GRAPH = `query Graph($kinds: [EntityKind!], $relationshipTypes: [St
     nodes { ${NODE_FIELDS} }
     edges { ${EDGE_FIELDS} }
     truncated
+    positions { id x y }
   }
 }`;
 

@@ -22,7 +22,17 @@ export const KIND_STYLE: Record<Kind | 'OTHER', { color: string; shape: cytoscap
 
 const STATUS_LINE: Record<string, cytoscape.Css.LineStyle> = { ESTIMATE: 'dashed', FORECAST: 'dotted', DISPUTED: 'dashed' };
 
-export function stylesheet(): cytoscape.StylesheetJson {
+/** Below this zoom a 9 px label is under min-zoomed-font-size (6 px) and is not drawn anyway. */
+export const LABELS_FROM_ZOOM = 6 / 9;
+
+/**
+ * quietLabels: nodes carry no label text at all (only highlighted, selected and path nodes do), and
+ * edges are plain lines.
+ * Cytoscape measures and wraps every label for bounding boxes even when it is too small to draw:
+ * for 2,000 nodes that is most of the first frame. The explorer sets it for large graphs zoomed out
+ * below LABELS_FROM_ZOOM, where the picture is the same either way.
+ */
+export function stylesheet(opts: { quietLabels?: boolean } = {}): cytoscape.StylesheetJson {
   const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
     selector: `node[kind = "${kind}"]`,
     style: { 'background-color': s.color, shape: s.shape },
@@ -35,7 +45,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(display)',
+        label: opts.quietLabels ? '' : 'data(display)',
         width: 'mapData(degree, 0, 40, 18, 46)',
         height: 'mapData(degree, 0, 40, 18, 46)',
         'font-size': 9,
@@ -64,8 +74,9 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'target-arrow-color': '#94a3b8',
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.7,
-        // bezier keeps parallel edges between the same pair visibly apart.
-        'curve-style': 'bezier',
+        // bezier keeps parallel edges between the same pair visibly apart; zoomed out on a large graph,
+        // where arrows are too small to see, straight haystack lines draw several times faster.
+        'curve-style': opts.quietLabels ? 'haystack' : 'bezier',
         'control-point-step-size': 24,
         label: '',
         'font-size': 8,
@@ -88,5 +99,6 @@ export function stylesheet(): cytoscape.StylesheetJson {
     { selector: 'edge.path', style: { 'line-color': '#e11d48', 'target-arrow-color': '#e11d48', width: 4, 'z-index': 20 } },
     { selector: 'node.console', style: { 'border-width': 3, 'border-color': '#0ea5e9' } },
     { selector: '.hidden', style: { display: 'none' } },
+    ...(opts.quietLabels ? [{ selector: 'node.highlight, node.near, node:selected, node.path', style: { label: 'data(display)' } }] : []),
   ];
 }
