@@ -2,6 +2,7 @@
 // runnable in any Neo4j tool; this module turns them into data for the CLI and the console.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { ROOT_DIR } from '../server/config.js';
 
 export type ParamValue = string | number | boolean;
 
@@ -22,7 +23,7 @@ export interface SavedQuery {
   cypher: string;
 }
 
-export const QUERIES_DIR = resolve(import.meta.dirname, 'queries');
+export const QUERIES_DIR = resolve(ROOT_DIR, 'cypher', 'queries');
 
 const SINGLE_KEYS = ['title', 'title_zh', 'description', 'description_zh', 'returns'] as const;
 type SingleKey = (typeof SINGLE_KEYS)[number];

@@ -1,10 +1,11 @@
 // Read + validate in one call, and summaries of a dataset for humans.
 import { resolve } from 'node:path';
+import { ROOT_DIR } from '../server/config.js';
 import type { Dataset } from '../server/domain/types.js';
 import { readDataDir } from './read.js';
 import { validateDataset, type ValidationResult } from './validate.js';
 
-export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, 'data');
+export const DEFAULT_DATA_DIR = resolve(ROOT_DIR, 'seed', 'data');
 
 export function loadDatasetFromDisk(dir: string = DEFAULT_DATA_DIR): ValidationResult {
   return validateDataset(readDataDir(dir));

@@ -1,5 +1,6 @@
 // Configuration is read from the environment once, here, and passed down explicitly.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export interface Neo4jConfig {
   /** Used as given when set (bolt://, neo4j://, neo4j+s:// ...). */
@@ -41,7 +42,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, ma
   return n;
 }
 
-export const ROOT_DIR = resolve(import.meta.dirname, '..');
+/**
+ * The project's root: the nearest folder above this module with a package.json. Found by walking up,
+ * not by a fixed '..', so the same code works from server/ (tsx) and from the bundle in dist/ (npm start).
+ */
+export const ROOT_DIR = findRoot(import.meta.dirname);
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const provider = env.NEO4J_PROVIDER;

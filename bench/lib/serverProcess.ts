@@ -1,6 +1,7 @@
-// Starts bench/server-child.ts as a separate Node process (with tsx's loader, as `npm start` runs
-// the server) and stops it by closing its stdin, with a kill after a bounded wait.
-import { spawn } from 'node:child_process';
+// Starts bench/server-child.ts as a separate Node process, bundled by esbuild the way `npm start`
+// bundles server/main.ts (plain Node, no tsx loader in the process), and stops it by closing its
+// stdin, with a kill after a bounded wait.
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT_DIR } from '../../server/config.js';
 import type { Neo4jConnection } from '../../server/neo4j/types.js';
@@ -15,8 +16,24 @@ export interface ServerProcess {
 
 const START_TIMEOUT_MS = 180_000;
 
+/** The same esbuild options as `npm run build:server`; the layout worker is bundled beside it. */
+function bundleServerChild(): string {
+  const outdir = join(ROOT_DIR, 'bench', '.build');
+  execFileSync(
+    join(ROOT_DIR, 'node_modules', '.bin', 'esbuild'),
+    [
+      join(ROOT_DIR, 'bench', 'server-child.ts'),
+      join(ROOT_DIR, 'server', 'layout', 'worker.ts'),
+      '--bundle', '--platform=node', '--target=node20', '--format=esm', '--packages=external',
+      `--outdir=${outdir}`, '--entry-names=[name]', '--out-extension:.js=.mjs', '--log-level=warning',
+    ],
+    { cwd: ROOT_DIR, stdio: 'inherit' },
+  );
+  return join(outdir, 'server-child.mjs');
+}
+
 export async function startServerProcess(connection: Neo4jConnection, opts: { clientDir?: string; log?: (m: string) => void } = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'bench', 'server-child.ts')], {
+  const child = spawn(process.execPath, [bundleServerChild()], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,
