@@ -128,6 +128,20 @@ describe('subgraphs', () => {
     expect(early.graph.nodes.length).toBeLessThan(all.graph.nodes.length);
     expect(early.graph.nodes.map((n: { id: string }) => n.id)).not.toContain('deepseek-r1');
   });
+
+  it('lays out the whole graph at start-up, so the explorer can place it at once, the same way every time', async () => {
+    const q = '{ graph { nodes { id } positions { id x y } } }';
+    const first = await ok(q);
+    const ids = first.graph.nodes.map((n: { id: string }) => n.id).sort();
+    expect(first.graph.positions.map((p: { id: string }) => p.id).sort()).toEqual(ids);
+    expect((await ok(q)).graph.positions).toEqual(first.graph.positions);
+  });
+
+  it('answers positions: null for a graph it has not laid out yet, and computes it in the background', async () => {
+    const q = '{ graph(kinds: [COMPANY]) { nodes { id } positions { id } } }';
+    expect((await ok(q)).graph.positions).toBeNull();
+    await expect.poll(async () => (await ok(q)).graph.positions?.length ?? 0, { timeout: 20_000, interval: 250 }).toBeGreaterThan(0);
+  });
 });
 
 describe('facts, stats, episode', () => {
