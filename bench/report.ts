@@ -157,7 +157,7 @@ export function summaryMarkdown(r: BenchResult): string {
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const c of r.client) {
       const runs = c.explorer.runs;
-      const med = (k: keyof (typeof runs)[number]) => {
+      const med = (k: Exclude<keyof (typeof runs)[number], 'requests'>) => {
         const v = runs.map((x) => x[k]).sort((a, b) => a - b);
         return v[Math.floor(v.length / 2)];
       };

@@ -71,7 +71,7 @@ const settings = {
   bigPageCache: process.env.BENCH_BIG_PAGECACHE || '1g',
   load: { realRepeats: Q ? 1 : 3, naiveSample: Q ? 150 : 1000, naiveBudgetMs: Q ? 8_000 : 30_000, big: args.big },
   api: { concurrencies: [1, 32], rounds: Q ? 1 : 3, roundSeconds: Q ? 3 : 5, warmupSeconds: Q ? 2 : 4, scales: Q ? ['real'] : ['real', '10k/50k'] },
-  client: { graphs: Q ? ['real', '2k'] : ['real', '2k', '10k'], repeats: Q ? 1 : 3, timeoutMs: Q ? 120_000 : 300_000, harnessTimeoutMs: Q ? 90_000 : 150_000 },
+  client: { graphs: process.env.BENCH_CLIENT_GRAPHS?.split(',') ?? (Q ? ['real', '2k'] : ['real', '2k', '10k']), repeats: Q ? 1 : 3, timeoutMs: Q ? 120_000 : 300_000, harnessTimeoutMs: Q ? 90_000 : 150_000 },
 };
 
 const real = (() => {
@@ -265,10 +265,17 @@ if (args.parts.includes('load') && settings.load.big) {
                       { renderer: 'webgl', layout: 'fcose' },
                       { renderer: 'canvas', layout: 'fcose-draft' },
                       { renderer: 'canvas', layout: 'grid' },
+                      { renderer: 'canvas', layout: 'preset' },
                     ]
                   : graph === '2k'
-                    ? [{ renderer: 'canvas', layout: 'fcose-300' }, { renderer: 'canvas', layout: 'fcose-draft' }, { renderer: 'webgl', layout: 'fcose-draft' }]
-                    : [{ renderer: 'canvas', layout: 'fcose-draft' }];
+                    ? [
+                        { renderer: 'canvas', layout: 'fcose-300' },
+                        { renderer: 'canvas', layout: 'fcose-draft' },
+                        { renderer: 'webgl', layout: 'fcose-draft' },
+                        { renderer: 'canvas', layout: 'fcose-draft-quiet' },
+                        { renderer: 'canvas', layout: 'preset-quiet' },
+                      ]
+                    : [{ renderer: 'canvas', layout: 'fcose-draft' }, { renderer: 'canvas', layout: 'fcose-draft-quiet' }];
               const r = await benchClientGraph(browser, server.url, graph, { entities: d.entities.length, relationships: d.relationships.length }, {
                 repeats: graph === '10k' ? 1 : settings.client.repeats,
                 timeoutMs: settings.client.timeoutMs,

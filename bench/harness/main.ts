@@ -1,5 +1,7 @@
 // Renderer harness for bench/client.ts: the explorer's stylesheet, element data and fcose options on
-// one Cytoscape instance, with the renderer chosen by the URL (?renderer=canvas|webgl&limit=N&layout=fcose|fcose-draft|fcose-300|grid).
+// one Cytoscape instance, with the renderer chosen by the URL (?renderer=canvas|webgl&limit=N&layout=fcose|fcose-draft|fcose-300|grid|preset).
+// A layout name ending in "-quiet" uses the explorer's big-graph style (no label text, straight edges);
+// "preset" places nodes at the server's positions (Subgraph.positions), as the explorer does when it has them.
 // The explorer cannot switch renderers, and it asks the server for at most 5000 nodes; this page can,
 // so it answers "would the WebGL renderer help at 2k/10k nodes?" without changing the client.
 import cytoscape from 'cytoscape';
@@ -14,14 +16,16 @@ interface Edge { id: string; type: string; status: string | null; source: { id: 
 const params = new URLSearchParams(location.search);
 const webgl = params.get('renderer') === 'webgl';
 const limit = Number(params.get('limit') ?? 5000);
-const layoutName = params.get('layout') ?? 'fcose';
+const layoutParam = params.get('layout') ?? 'fcose';
+const quiet = layoutParam.endsWith('-quiet');
+const layoutName = layoutParam.replace(/-quiet$/, '');
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 
 // The same fields the explorer asks for (client/src/queries.ts GRAPH), plus the limit it does not pass.
 const QUERY = `query($limit: Int) { graph(limit: $limit) {
   nodes { id kind name labelZh: label(lang: ZH) firstMentionSeconds dates { founded released announced effective published } }
   edges { id type status since source { id } target { id } }
-  truncated } }`;
+  truncated positions { id x y } } }`;
 
 async function run(): Promise<void> {
   const res = await fetch('/graphql', {
@@ -29,13 +33,13 @@ async function run(): Promise<void> {
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ query: QUERY, variables: { limit } }),
   });
-  const body = (await res.json()) as { data: { graph: { nodes: Node[]; edges: Edge[]; truncated: boolean } } };
+  const body = (await res.json()) as { data: { graph: { nodes: Node[]; edges: Edge[]; truncated: boolean; positions: { id: string; x: number; y: number }[] | null } } };
   const g = body.data.graph;
   const fetched = performance.now();
 
   const cy = cytoscape({
     container: document.getElementById('cy'),
-    style: stylesheet(),
+    style: stylesheet({ quietLabels: quiet }),
     minZoom: 0.05,
     maxZoom: 4,
     ...(webgl ? { renderer: { name: 'canvas', webgl: true } as never } : {}),
@@ -63,6 +67,11 @@ async function run(): Promise<void> {
     'fcose-300': { ...explorer, numIter: 300 },
     grid: { name: 'grid', animate: false, fit: true, padding: 30 },
   };
+  if (layoutName === 'preset') {
+    if (!g.positions) throw new Error('the server has no positions for this graph (yet)');
+    const at = new Map(g.positions.map((p) => [p.id, { x: p.x, y: p.y }]));
+    layouts.preset = { name: 'preset', positions: (n: cytoscape.NodeSingular) => at.get(n.id()) ?? { x: 0, y: 0 }, fit: true, padding: 30, animate: false };
+  }
   const opts = layouts[layoutName] ?? explorer;
   cy.layout(opts as unknown as cytoscape.LayoutOptions).run();
   const laidOut = performance.now();
@@ -83,7 +92,7 @@ async function run(): Promise<void> {
 
   (window as unknown as { __bench: unknown }).__bench = {
     renderer: webgl ? 'webgl' : 'canvas',
-    layout: layoutName,
+    layout: layoutParam,
     nodes: cy.nodes().length,
     edges: cy.edges().length,
     truncated: g.truncated,

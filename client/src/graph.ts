@@ -34,7 +34,7 @@ export class Canvas {
   constructor(container: HTMLElement) {
     this.cy = cytoscape({
       container,
-      style: stylesheet(),
+      style: stylesheet({ cjk: getLang() === 'zh' }),
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -120,7 +120,13 @@ export class Canvas {
     const quiet = this.cy.nodes().length > BIG_GRAPH_NODES && (assumeZoomedOut || this.cy.zoom() < LABELS_FROM_ZOOM);
     if (quiet === this.quietLabels) return;
     this.quietLabels = quiet;
-    this.cy.style(stylesheet({ quietLabels: quiet }));
+    this.restyle();
+  }
+
+  private styledFor = getLang();
+  private restyle(): void {
+    this.styledFor = getLang();
+    this.cy.style(stylesheet({ quietLabels: this.quietLabels, cjk: this.styledFor === 'zh' }));
   }
 
   private afterAdd(): void {
@@ -138,6 +144,7 @@ export class Canvas {
   }
 
   refreshLabels(): void {
+    if (this.styledFor !== getLang()) this.restyle();
     const zh = getLang() === 'zh';
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {

@@ -22,17 +22,21 @@ export const KIND_STYLE: Record<Kind | 'OTHER', { color: string; shape: cytoscap
 
 const STATUS_LINE: Record<string, cytoscape.Css.LineStyle> = { ESTIMATE: 'dashed', FORECAST: 'dotted', DISPUTED: 'dashed' };
 
-/** Below this zoom a 9 px label is under min-zoomed-font-size (6 px) and is not drawn anyway. */
-export const LABELS_FROM_ZOOM = 6 / 9;
+/**
+ * Large graphs show node labels from this zoom on. Below 6/9 a 9 px label is under min-zoomed-font-size
+ * and is not drawn anyway; between that and 1, 2,000 labels of 6–9 px overlap into noise and cost
+ * most of every frame (measured: ~0.9 s of a 2k graph's first frame is label measuring and drawing).
+ */
+export const LABELS_FROM_ZOOM = 1;
 
 /**
  * quietLabels: nodes carry no label text at all (only highlighted, selected and path nodes do), and
  * edges are plain lines.
  * Cytoscape measures and wraps every label for bounding boxes even when it is too small to draw:
  * for 2,000 nodes that is most of the first frame. The explorer sets it for large graphs zoomed out
- * below LABELS_FROM_ZOOM, where the picture is the same either way.
+ * below LABELS_FROM_ZOOM.
  */
-export function stylesheet(opts: { quietLabels?: boolean } = {}): cytoscape.StylesheetJson {
+export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}): cytoscape.StylesheetJson {
   const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
     selector: `node[kind = "${kind}"]`,
     style: { 'background-color': s.color, shape: s.shape },
@@ -53,10 +57,11 @@ export function stylesheet(opts: { quietLabels?: boolean } = {}): cytoscape.Styl
         color: '#111827',
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        // Chinese labels have no spaces, so wrapping must be allowed anywhere.
+        // Chinese labels have no spaces, so wrapping must be allowed anywhere; English ones wrap at
+        // spaces, which spares Cytoscape measuring every character of every long name.
         'text-wrap': 'wrap',
         'text-max-width': '90px',
-        'text-overflow-wrap': 'anywhere',
+        'text-overflow-wrap': opts.cjk ? 'anywhere' : 'whitespace',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.7,
         'text-background-padding': '1px',
