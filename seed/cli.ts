@@ -7,7 +7,7 @@ import { createExecutor } from '../server/db/executor.js';
 import { applySchema } from '../server/db/schema.js';
 import { DEFAULT_DATA_DIR, describeDataset, loadDatasetFromDisk } from './dataset.js';
 import { formatError } from './validate.js';
-import { loadDataset } from './load.js';
+import { loadDataset, rowCount, SINGLE_TRANSACTION_ROWS } from './load.js';
 
 function arg(name: string): boolean {
   return process.argv.includes(name);
@@ -50,7 +50,9 @@ async function main(): Promise<number> {
       console.error('reset cancelled: nothing was changed (pass --yes to skip this question).');
       return 1;
     }
-    // The wipe runs in the same transaction as the load: a failed load restores the old graph.
+    // Up to SINGLE_TRANSACTION_ROWS the wipe and the load are one transaction: a failed load restores
+    // the old graph. Larger datasets commit batch by batch (see seed/load.ts).
+    loadingInBatches = rowCount(result.dataset) > SINGLE_TRANSACTION_ROWS;
     const counts = await loadDataset(db, result.dataset, { reset, log: (m) => console.log(m) });
     console.log(`\nloaded into ${neo4j.connection.uri}: ${counts.entities} entities, ${counts.relationships} relationships, ${counts.facts} facts`);
     console.log(`  by kind: ${Object.entries(counts.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
@@ -62,11 +64,17 @@ async function main(): Promise<number> {
   }
 }
 
+let loadingInBatches = false;
+
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
-    console.error('The graph in Neo4j is as it was before this run (the load is one transaction).');
+    console.error(
+      loadingInBatches
+        ? 'This load committed batch by batch (a dataset this large does not fit in one transaction), so the graph holds part of it; it is marked unfinished, and the next `npm start` or `npm run seed` loads the files again.'
+        : 'The graph in Neo4j is as it was before this run (the load is one transaction).',
+    );
     process.exit(1);
   },
 );

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../../seed/dataset.js';
 import type { Dataset } from '../../server/domain/types.js';
 import { datasetHash, loadDataset } from '../../seed/load.js';
-import { graphStats, storedDatasetHash } from '../../server/repository/stats.js';
+import { graphStats, storedDataset, storedDatasetHash } from '../../server/repository/stats.js';
 import { fingerprint, testExecutor, withRealDataset } from '../support/db.js';
 import { runSeedCli, waitForOutput, writeSyntheticDataset } from './support.js';
 
@@ -18,11 +18,15 @@ const db = testExecutor(120_000);
 const work = mkdtempSync(join(tmpdir(), 'aig-soak-seed-'));
 const big = join(work, 'big');
 const medium = join(work, 'medium');
+const huge = join(work, 'huge');
 let realContent: Record<string, unknown>;
 
 beforeAll(async () => {
-  // 60,000 items: enough for the load to last seconds, so a kill lands inside it.
-  writeSyntheticDataset(big, { entities: 15_000, relationships: 30_000, facts: 15_000, tag: 'big' });
+  // 48,000 items: enough for the load to last seconds, so a kill lands inside it, and still under
+  // seed/load.ts's SINGLE_TRANSACTION_ROWS (larger datasets commit batch by batch; see below).
+  writeSyntheticDataset(big, { entities: 12_000, relationships: 24_000, facts: 12_000, tag: 'big' });
+  // Over SINGLE_TRANSACTION_ROWS: committed batch by batch.
+  writeSyntheticDataset(huge, { entities: 15_000, relationships: 30_000, facts: 15_000, tag: 'huge' });
   writeSyntheticDataset(medium, { entities: 1500, relationships: 3000, facts: 1500, tag: 'mid' });
   await withRealDataset(db);
   realContent = await content();
@@ -66,9 +70,9 @@ describe('SIGKILL mid-seed', () => {
   // Kill points: while entities are written, while relationships are written (by then the old
   // entities are deleted inside the transaction), and while facts are written.
   it.each([
-    ['entities', /entities: [4-9]\d{3} \/ 15003/],
-    ['relationships', /relationships: 1\d{4} \/ 30000/],
-    ['facts', /facts: [4-9]\d{3} \/ 15000/],
+    ['entities', /entities: [4-9]\d{3} \/ 12003/],
+    ['relationships', /relationships: 1\d{4} \/ 24000/],
+    ['facts', /facts: [4-9]\d{3} \/ 12000/],
   ])('killed while writing %s: the previous graph is whole, and the next load works', async (_phase, progress) => {
     const run = runSeedCli(big, conn);
     const reached = await waitForOutput(run, (out) => progress.test(out), 300_000);
@@ -88,6 +92,27 @@ describe('SIGKILL mid-seed', () => {
     await withRealDataset(db);
     await expectRealGraph();
   });
+});
+
+describe('SIGKILL during a load that commits batch by batch', () => {
+  it('leaves the load marked unfinished, and the next seed run finishes it', async () => {
+    const d = datasetOf(huge);
+    const run = runSeedCli(huge, conn);
+    const reached = await waitForOutput(run, (out) => /relationships: 1\d{4} \/ 30000/.test(out), 300_000);
+    run.kill9();
+    expect(await run.exited).toBe('SIGKILL');
+    expect(reached).toBe(true);
+    // Not the previous graph any more (batches committed), but never mistaken for a finished load.
+    expect(await storedDataset(db)).toEqual({ hash: null, loading: datasetHash(d) });
+
+    const again = runSeedCli(huge, conn);
+    expect(await again.exited).toBe(0);
+    expect(await storedDataset(db)).toEqual({ hash: datasetHash(d), loading: null });
+    const counts = await graphStats(db);
+    expect([counts.entities, counts.relationships, counts.facts]).toEqual([d.entities.length, d.relationships.length, d.facts.length]);
+    await withRealDataset(db);
+    await expectRealGraph();
+  }, 900_000);
 });
 
 describe('two seed runs at once', () => {
