@@ -99,11 +99,30 @@ export async function loadDataset(db: Executor, d: Dataset, opts: LoadOptions = 
     log(`  ${st.label}: ${done[st.label]}${of}`);
   };
 
+  const runOnce = (st: CypherStatement) => db.write(st, { timeoutMs: 30 * 60_000 });
+  const run = async (st: LoadStatement) => {
+    if (!st.repeat) return void (await runOnce(st));
+    while (Number((await runOnce(st))[0]?.deleted ?? 0) > 0) {
+      /* until nothing is left to delete */
+    }
+  };
+  const wipeInBatches = async () => {
+    for (const st of S.wipeInBatches(COMMITTED_BATCH_SIZE)) await run({ ...st, label: 'reset', repeat: true });
+  };
+
   if (!committed) {
+    // Deleting a graph costs transaction memory too: a reset over a graph too large for one
+    // transaction wipes it first, in batches (the user asked for it to go), then loads atomically.
+    let reset = opts.reset;
+    if (reset && Number((await db.read(S.countNodes()))[0]?.n ?? 0) > (opts.singleTransactionRows ?? SINGLE_TRANSACTION_ROWS)) {
+      log('  the graph to wipe is too large for one transaction: deleting it in batches first');
+      await wipeInBatches();
+      reset = false;
+    }
     await db.writeTransaction(
       async (tx) => {
-        const [row] = opts.reset ? [{ n: 0 }] : await tx.run(S.countEntities());
-        const statements = loadStatements(d, { mode: Number(row?.n) === 0 ? 'create' : 'merge', reset: opts.reset });
+        const [row] = reset ? [{ n: 0 }] : await tx.run(S.countEntities());
+        const statements = loadStatements(d, { mode: Number(row?.n) === 0 ? 'create' : 'merge', reset });
         for (const [i, st] of statements.entries()) {
           await tx.run(st);
           opts.afterStatement?.(i, st);
@@ -117,15 +136,8 @@ export async function loadDataset(db: Executor, d: Dataset, opts: LoadOptions = 
   }
 
   log(`  ${rowCount(d)} rows: committing batch by batch (an interrupted load is redone by the next start)`);
-  const runOnce = (st: CypherStatement) => db.write(st, { timeoutMs: 30 * 60_000 });
-  const run = async (st: LoadStatement) => {
-    if (!st.repeat) return void (await runOnce(st));
-    while (Number((await runOnce(st))[0]?.deleted ?? 0) > 0) {
-      /* until nothing is left to delete */
-    }
-  };
   // A reset wipes in small transactions before the marker is written (a wipe would remove it).
-  if (opts.reset) await run({ ...S.wipeAll(COMMITTED_BATCH_SIZE), label: 'reset', repeat: true });
+  if (opts.reset) await wipeInBatches();
   await db.write(S.markLoading(hash));
   const [row] = await db.read(S.countEntities());
   const statements = loadStatements(d, { mode: Number(row?.n) === 0 ? 'create' : 'merge', committed: true });

@@ -66,6 +66,18 @@ export function wipeAll(limit?: number): CypherStatement {
   return limited('MATCH (n)', 'DETACH DELETE n', {}, limit);
 }
 
+/**
+ * A wipe in bounded transactions: relationships first, so no batch of nodes drags along the thousands
+ * of relationships of a hub (a chapter of a 100k graph has ~7,000): both statements repeat until done.
+ */
+export function wipeInBatches(limit: number): CypherStatement[] {
+  return [limited('MATCH ()-[r]->()', 'DELETE r', {}, limit), limited('MATCH (n)', 'DELETE n', {}, limit)];
+}
+
+export function countNodes(): CypherStatement {
+  return { cypher: 'MATCH (n) RETURN count(n) AS n', params: {} };
+}
+
 export function upsertEpisode(d: Dataset): CypherStatement[] {
   const { chapters, ...episode } = d.episode;
   return [
