@@ -1,7 +1,8 @@
-// Stable layouts for the explorer, computed once per distinct graph in a worker thread and kept in
+// Stable layouts for the explorer, computed once per distinct graph in a child process and kept in
 // memory. A request never waits for one: until it is ready the answer is null and the browser lays
 // out the graph itself, as it always could.
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { layoutKey, type LayoutInput, type Positions } from './positions.js';
 
 /** The whole graph is at most this big by default (the graph query's limit), and is laid out up to it. */
@@ -27,16 +28,18 @@ export interface LayoutServiceOptions {
   log?: (message: string) => void;
 }
 
-function workerUrl(): URL {
-  // From the bundle (dist/server/main.mjs) the worker is a sibling .mjs; from TypeScript it needs tsx.
-  return import.meta.url.endsWith('.ts') ? new URL('./worker-tsx.mjs', import.meta.url) : new URL('./worker.mjs', import.meta.url);
+function spawnLayoutProcess(): ChildProcess {
+  // From the bundle (dist/server/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const file = fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.mjs', import.meta.url));
+  return fork(file, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }
 
 export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
   const cache = new Map<string, Positions>();
   const pending = new Map<string, Promise<void>>();
   const queue: { key: string; input: LayoutInput; done: () => void }[] = [];
-  let worker: Worker | null = null;
+  let worker: ChildProcess | null = null;
   let current: { key: string; done: () => void } | null = null;
   let closed = false;
 
@@ -59,31 +62,39 @@ export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
       opts.log?.(`layout: ${job.input.nodes.length} nodes in ${Math.round(performance.now() - t0)} ms`);
       finish(job);
     });
-    worker.postMessage(job.input);
+    worker.send(job.input);
   };
   const finish = (job: { key: string; done: () => void }) => {
     pending.delete(job.key);
     current = null;
     job.done();
-    // An idle worker holds ~60 MB (its own V8 isolate, Cytoscape): let it go until the next layout.
+    // An idle layout process holds ~60 MB (Node, Cytoscape): let it go until the next layout.
     if (queue.length === 0 && worker) {
-      void worker.terminate();
+      stop(worker);
       worker = null;
     }
     next();
   };
+  const stop = (w: ChildProcess) => {
+    w.removeAllListeners('exit');
+    w.disconnect?.();
+    w.kill();
+  };
   const spawn = () => {
-    const w = new Worker(workerUrl());
+    const w = spawnLayoutProcess();
     w.unref();
-    w.on('error', (err) => {
+    const failed = (why: string) => {
+      if (worker !== w) return;
       // A failed layout costs the browser its own layout, nothing more.
-      opts.log?.(`layout: worker failed (${err.message}); the explorer lays out in the browser`);
+      opts.log?.(`layout: ${why}; the explorer lays out in the browser`);
       worker = null;
-      const failed = [...(current ? [current] : []), ...queue.splice(0)];
+      const lost = [...(current ? [current] : []), ...queue.splice(0)];
       current = null;
       pending.clear();
-      for (const j of failed) j.done();
-    });
+      for (const j of lost) j.done();
+    };
+    w.on('error', (err) => failed(`the layout process failed (${err.message})`));
+    w.on('exit', (code, signal) => failed(`the layout process exited (${signal ?? code})`));
     return w;
   };
 
@@ -111,7 +122,7 @@ export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
     async close() {
       closed = true;
       for (const j of queue.splice(0)) j.done();
-      await worker?.terminate();
+      if (worker) stop(worker);
       worker = null;
     },
   };

@@ -1,9 +1,11 @@
-// Runs computePositions off the main thread: a layout takes seconds of CPU, and the server must keep
-// answering while it runs.
-import { parentPort } from 'node:worker_threads';
+// Runs computePositions in a child process: a layout takes seconds of CPU and, for thousands of nodes,
+// tens of MB that a worker thread would leave in the server's own resident memory. The process lives
+// for one queue of layouts and exits; its memory goes with it.
 import { computePositions, type LayoutInput } from './positions.js';
 
-parentPort?.on('message', (input: LayoutInput) => {
+process.on('message', (input: LayoutInput) => {
   const positions = computePositions(input);
-  parentPort?.postMessage([...positions]);
+  process.send?.([...positions]);
 });
+// The server going away closes the IPC channel: go with it.
+process.on('disconnect', () => process.exit(0));
