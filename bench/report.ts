@@ -50,9 +50,9 @@ export function evaluateTargets(r: BenchResult): Target[] {
       const failed = l.fresh.find((f) => !f.ok);
       out.push({
         id: `load-rate-${l.scale}-${l.neo4j.heap}`,
-        what: `relationships/s at 100k, one transaction, heap ${l.neo4j.heap}`,
+        what: `relationships/s at 100k (whole load), heap ${l.neo4j.heap}`,
         target: '≥ 50,000 relationships/s',
-        measured: fresh.length ? `${fmt(best, 0)}/s` : `failed after ${fmt(failed?.seconds, 0)} s: ${(failed?.error ?? '').slice(0, 100)}`,
+        measured: fresh.length ? `${fmt(best, 0)}/s (relationship phase ${fmt(Math.max(...fresh.map((f) => f.relationshipPhasePerSecond)), 0)}/s)` : `failed after ${fmt(failed?.seconds, 0)} s: ${(failed?.error ?? '').slice(0, 100)}`,
         met: fresh.length ? best >= 50_000 : false,
       });
       if (l.batched)
@@ -116,7 +116,7 @@ export function summaryMarkdown(r: BenchResult): string {
     for (const t of r.targets) lines.push(`| ${t.what} | ${t.target} | ${t.measured} | ${verdict(t.met)} |`);
   }
   if (r.load?.length) {
-    lines.push('', '### Load (one transaction, `seed/load.ts`) vs naive (one auto-commit MERGE per row)', '');
+    lines.push('', '### Load (`seed/load.ts`: one transaction up to 50,000 rows, batch by batch above) vs naive (one auto-commit MERGE per row)', '');
     lines.push('| dataset | entities / relationships / facts | heap | loader | rows/s | relationships/s | slowest phases | naive rows/s (sample) | ratio |');
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     // Smallest dataset first, then heap size: the run order (big loads first, alone) reads badly.
