@@ -52,6 +52,17 @@ function decodeCursor(cursor: unknown): string | null {
   return raw.slice(2);
 }
 
+/** An edge's end: a plain value when this request already holds the entity (no promise per field). */
+function relationshipEnd(ctx: Ctx, id: string): EntityNode | Promise<EntityNode> {
+  const must = (e: EntityNode | null): EntityNode => {
+    // Relationships are only read between existing entities; a missing end means the graph changed mid-request.
+    if (!e) throw notFound(`no entity with id "${id}"`);
+    return e;
+  };
+  const e = ctx.loaders.entityNow(id);
+  return e instanceof Promise ? e.then(must) : must(e);
+}
+
 function subgraph(ctx: Ctx, s: SubgraphResult): SubgraphResult {
   ctx.loaders.prime(s.nodes);
   return s;
@@ -143,8 +154,8 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         const v = ctx.vocabulary.relationshipTypes[r.type];
         return v ? (a.lang === 'ZH' ? v.zh : v.en) : r.type;
       },
-      source: (r, _a, ctx) => ctx.loaders.entityNow(r.source) as never,
-      target: (r, _a, ctx) => ctx.loaders.entityNow(r.target) as never,
+      source: (r, _a, ctx) => relationshipEnd(ctx, r.source),
+      target: (r, _a, ctx) => relationshipEnd(ctx, r.target),
       status: (r) => upper(r.status),
       evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
     },
