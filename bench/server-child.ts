@@ -1,5 +1,6 @@
 // The API server in its own process, started the way `npm start` starts it (startServer on a
-// connection), so its memory can be read from /proc without the load generator's in it.
+// connection), so its memory can be read from /proc without the load generator's in it. The soak's
+// load test (test/soak/load.soak.ts) starts it the same way.
 // Parent protocol: the connection in BENCH_NEO4J, one JSON line {url, pid} on stdout when listening,
 // and the server closes when stdin closes (so it never outlives the benchmark).
 import { loadConfig } from '../server/config.js';

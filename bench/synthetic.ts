@@ -7,6 +7,7 @@
 // claim statuses, evidence counts per relationship and fact, and the fact metrics with their units.
 // What is invented: names (from a syllable alphabet, so full-text search has real words to find),
 // Chinese names, summaries, notes, and the wiring, which is skewed so that hubs exist as in the real graph.
+import { prng } from '../server/domain/prng.js';
 import type { ClaimStatus, Dataset, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../server/domain/types.js';
 
 export interface SyntheticSize {
@@ -15,18 +16,6 @@ export interface SyntheticSize {
   /** Facts per entity; the real dataset has about 0.46. */
   factsPerEntity?: number;
   seed?: number;
-}
-
-/** mulberry32: tiny, fast, and identical on every platform, which Math.random is not asked to be. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Picks keys in proportion to their counts: the synthetic mix follows the real one. */

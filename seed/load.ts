@@ -55,6 +55,7 @@ export interface StatementPlan {
   mode: S.WriteMode;
   /** Set for loads that commit per batch: batch size, and the most a prune deletes per transaction. */
   committed?: boolean;
+  /** Wipe first, in the same transaction (single-transaction loads only). */
   reset?: boolean;
 }
 
@@ -64,7 +65,7 @@ export function loadStatements(d: Dataset, plan: StatementPlan = { mode: 'merge'
   const labels = Object.values(d.vocabulary.kinds).map((k) => k.label);
   const types = Object.keys(d.vocabulary.relationshipTypes);
   const out: LoadStatement[] = [];
-  if (plan.reset) out.push({ ...S.wipeAll(limit), label: 'reset', repeat: !!limit });
+  if (plan.reset) out.push({ ...S.wipeAll(), label: 'reset' });
   for (const st of S.upsertEpisode(d)) out.push({ ...st, label: 'episode' });
 
   const labelOf = new Map(Object.entries(d.vocabulary.kinds).map(([kind, k]) => [kind, S.safeIdentifier(k.label, labels)]));

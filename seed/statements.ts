@@ -62,8 +62,9 @@ export function factProps(f: FactRecord): Record<string, unknown> {
   });
 }
 
-export function wipeAll(limit?: number): CypherStatement {
-  return limited('MATCH (n)', 'DETACH DELETE n', {}, limit);
+/** Inside the load's one transaction; a batched load wipes with wipeInBatches first. */
+export function wipeAll(): CypherStatement {
+  return { cypher: 'MATCH (n) DETACH DELETE n', params: {} };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { prng } from '../domain/prng.js';
 
 cytoscape.use(fcose);
 
@@ -27,17 +28,6 @@ export function layoutKey(input: LayoutInput): string {
   return h.digest('hex');
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The same options as the explorer's fcose layout (client/src/graph.ts), so both pictures match. */
 export function computePositions(input: LayoutInput): Positions {
   const ids = new Set(input.nodes);
@@ -54,7 +44,7 @@ export function computePositions(input: LayoutInput): Positions {
     ],
   });
   const random = Math.random;
-  Math.random = mulberry32(459);
+  Math.random = prng(459);
   try {
     cy.layout({
       name: 'fcose',

@@ -7,7 +7,8 @@
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testExecutor, withRealDataset } from '../support/db.js';
-import { rssMb, sleep, startServerProcess, type ServerProcess } from './support.js';
+import { startServerProcess, type ServerProcess } from '../../bench/lib/serverProcess.js';
+import { rssMb, sleep } from './support.js';
 
 const CLIENTS = 200;
 const SECONDS = 60;

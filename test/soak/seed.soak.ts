@@ -38,9 +38,8 @@ afterAll(async () => {
 });
 
 /**
- * What the graph says, independent of storage order (fingerprint's name sample follows node ids,
- * which a prune-and-reload reuses differently from a fresh load): counts plus a digest of every
- * entity, relationship and fact, sorted.
+ * What the graph says: counts plus a digest of every entity, relationship and fact, sorted (the
+ * fingerprint's five-name sample alone would miss most changes to the content).
  */
 async function content(): Promise<Record<string, unknown>> {
   const { sample: _sample, ...counts } = await fingerprint(db);

@@ -1,5 +1,5 @@
-// Helpers shared by the soak files: the server and the seed CLI as real child processes, their
-// memory from /proc, and synthetic datasets large enough for a load to be caught half-way.
+// Helpers shared by the soak files: the seed CLI as a real child process, memory from /proc (the
+// server's own process comes from bench/lib/serverProcess.ts, bundled as `npm start` bundles it), and synthetic datasets large enough for a load to be caught half-way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,60 +12,6 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-}
-
-export interface ServerProcess {
-  url: string;
-  pid: number;
-  stderr(): string;
-  stop(): Promise<void>;
-}
-
-/** test/soak/serverChild.ts in its own Node process (tsx loader, no npx wrapper: one pid to measure). */
-export async function startServerProcess(connection: Neo4jConnection, timeoutMs = 180_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'test/soak/serverChild.ts')], {
-    cwd: ROOT_DIR,
-    env: { ...process.env, SOAK_NEO4J: JSON.stringify(connection) },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    err = (err + d.toString()).slice(-20_000);
-  });
-  const ready = await new Promise<{ url: string; pid: number }>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the server process did not start within ${timeoutMs} ms: ${err.slice(-2000)}`));
-    }, timeoutMs);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as { url: string; pid: number });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server process exited with ${code} before it was ready: ${err.slice(-2000)}`));
-    });
-  });
-  child.stdout!.resume();
-  return {
-    ...ready,
-    stderr: () => err,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-        child.once('exit', () => {
-          clearTimeout(killer);
-          resolve();
-        });
-        child.stdin!.end();
-      }),
-  };
 }
 
 export interface SeedRun {

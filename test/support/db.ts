@@ -32,7 +32,7 @@ CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
 CALL () { MATCH (n) UNWIND labels(n) AS l RETURN count(l) AS labels }
 CALL () { MATCH (n) UNWIND keys(n) AS k RETURN count(k) AS nodeProps }
 CALL () { MATCH ()-[r]->() UNWIND keys(r) AS k RETURN count(k) AS relProps }
-CALL () { MATCH (n:Entity) RETURN collect(n.name)[..5] AS sample, sum(size(n.name)) AS nameChars }
+CALL () { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect(n.name)[..5] AS sample, sum(size(n.name)) AS nameChars }
 RETURN nodes, rels, labels, nodeProps, relProps, sample, nameChars`,
     params: {},
   });
