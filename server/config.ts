@@ -14,6 +14,11 @@ export interface Neo4jConfig {
   localPort: number;
   heap: string;
   pageCache: string;
+  /** Per-transaction and total transaction memory of the local runner (default: 40% / 60% of the heap). */
+  txMemoryMax?: string;
+  txMemoryTotalMax?: string;
+  /** Origins allowed to speak Bolt over WebSocket to the local runner (e.g. a Neo4j Browser); none by default. */
+  boltWebsocketOrigins: string[];
   /** NEO4J_PROVIDER=local|docker forces one path (skips the Docker probe when local). */
   provider?: 'local' | 'docker';
 }
@@ -28,10 +33,32 @@ export interface Config {
   neo4jWaitSeconds: number;
   consoleRowCap: number;
   corsOrigins: string[];
+  /** Host names (without port) the API answers for; anything else gets 421 (DNS rebinding). */
+  allowedHosts: string[];
   clientDir: string;
 }
 
 export class ConfigError extends Error {}
+
+export const DEFAULT_ALLOWED_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Loopback names, the address the server is bound to when it is a concrete one, and ALLOWED_HOSTS. */
+function allowedHosts(env: NodeJS.ProcessEnv): string[] {
+  const bound = (env.HOST ?? '').trim().toLowerCase();
+  const own = bound && bound !== '0.0.0.0' && bound !== '::' ? [bound.includes(':') && !bound.startsWith('[') ? `[${bound}]` : bound] : [];
+  return [...new Set([...DEFAULT_ALLOWED_HOSTS, ...own, ...list(env.ALLOWED_HOSTS).map((h) => h.toLowerCase())])];
+}
+
+function size(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+[kmg]?$/i.test(raw)) throw new ConfigError(`${name}=${raw} is not a size like 256m or 1g`);
+  return raw;
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
@@ -65,18 +92,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       user: env.NEO4J_USER || 'neo4j',
-      password: env.NEO4J_PASSWORD ?? 'ai-industry-graph',
+      // No default password: the local runner and Docker make their own, NEO4J_URI brings its own.
+      password: env.NEO4J_PASSWORD ?? '',
       database: env.NEO4J_DATABASE || undefined,
       dataDir: resolve(ROOT_DIR, env.NEO4J_DATA_DIR || '.data/neo4j'),
       localPort: int(env, 'NEO4J_LOCAL_PORT', 7687, 1, 65535),
       heap: env.NEO4J_HEAP || '512m',
       pageCache: env.NEO4J_PAGECACHE || '128m',
+      txMemoryMax: size(env, 'NEO4J_TX_MEMORY_MAX'),
+      txMemoryTotalMax: size(env, 'NEO4J_TX_MEMORY_TOTAL_MAX'),
+      boltWebsocketOrigins: list(env.NEO4J_BOLT_WEBSOCKET_ORIGINS),
       provider: (provider || undefined) as Neo4jConfig['provider'],
     },
     queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
     neo4jWaitSeconds: int(env, 'NEO4J_WAIT_SECONDS', 60, 0, 3600),
     consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: list(env.CORS_ORIGINS),
+    allowedHosts: allowedHosts(env),
     clientDir: resolve(ROOT_DIR, 'dist/client'),
   };
 }

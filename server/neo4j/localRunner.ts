@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT_DIR, type Neo4jConfig } from '../config.js';
+import { LOCAL_USER, storedPassword, writeCredentials } from './credentials.js';
 import { freePort, isPortFree } from './ports.js';
 import { ProvisionError, type ProvisionOptions, type ProvisionedNeo4j } from './types.js';
 
@@ -95,12 +96,19 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
     }
   }
 
+  const password = storedPassword(home);
+  const memory = transactionMemory(cfg);
   opts.log(`neo4j: starting local runner ${version} (embedded, Bolt on 127.0.0.1:${port}, store ${home})...`);
   const child = spawn(
     'java',
-    [`-Xmx${cfg.heap}`, '-XX:+ExitOnOutOfMemoryError', '-cp', cp, LAUNCHER, home, String(port), cfg.pageCache],
-    // stdin stays a pipe: the launcher exits when it closes, so the JVM dies with this process.
-    { stdio: ['pipe', 'pipe', 'pipe'], cwd: RUNNER_DIR },
+    [`-Xmx${cfg.heap}`, '-XX:+ExitOnOutOfMemoryError', '-cp', cp, LAUNCHER, home, String(port), cfg.pageCache, memory.perTransaction, memory.total],
+    {
+      // stdin stays a pipe: the launcher exits when it closes, so the JVM dies with this process.
+      stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: RUNNER_DIR,
+      // The password goes by environment, not argument: /proc/<pid>/cmdline is readable by every user.
+      env: { ...process.env, NEO4J_RUNNER_PASSWORD: password, NEO4J_RUNNER_WEBSOCKET_ORIGINS: cfg.boltWebsocketOrigins.join(',') },
+    },
   );
   let stderrTail = '';
   child.stderr.on('data', (d: Buffer) => {
@@ -156,12 +164,36 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
     return stopped;
   };
 
-  const uri = `bolt://127.0.0.1:${port}`;
+  const connection = { uri: `bolt://127.0.0.1:${port}`, user: LOCAL_USER, password };
+  const credentialsFile = writeCredentials(home, connection);
   return {
-    // Embedded Neo4j runs without authentication; the driver still sends these.
-    connection: { uri, user: 'neo4j', password: 'unused' },
+    connection,
     source: 'local-runner',
-    description: `neo4j: local runner ${version} at ${uri}`,
+    description: `neo4j: local runner ${version} at ${connection.uri}`,
+    credentialsFile,
     stop,
+  };
+}
+
+const UNITS: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+
+/** Bytes of a JVM-style size ("512m", "2g"). */
+export function parseSize(size: string): number {
+  const m = /^(\d+)([kmg]?)$/i.exec(size.trim());
+  if (!m) throw new ProvisionError(`"${size}" is not a size like 512m or 2g`);
+  return Number(m[1]) * (UNITS[m[2]!.toLowerCase()] ?? 1);
+}
+
+/**
+ * Neo4j's transaction memory limits, unless set: one transaction may use 40% of the heap and all of
+ * them together 60%, so a runaway query fails with MemoryLimitExceeded and the JVM (and every other
+ * client) lives on. The rest is Neo4j's own working memory.
+ */
+export function transactionMemory(cfg: Neo4jConfig): { perTransaction: string; total: string } {
+  const heap = parseSize(cfg.heap);
+  const kib = (bytes: number): string => `${Math.floor(bytes / 1024)}k`;
+  return {
+    perTransaction: cfg.txMemoryMax ?? kib(heap * 0.4),
+    total: cfg.txMemoryTotalMax ?? kib(heap * 0.6),
   };
 }

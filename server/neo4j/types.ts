@@ -12,6 +12,8 @@ export interface ProvisionedNeo4j {
   source: Neo4jSource;
   /** One line for humans, e.g. "neo4j: local runner 5.26.30 at bolt://127.0.0.1:7687". */
   description: string;
+  /** Where the local runner keeps its connection (uri, user, password; mode 0600). */
+  credentialsFile?: string;
   stop(): Promise<void>;
 }
 

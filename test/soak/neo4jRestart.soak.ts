@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
+import { storedPassword } from '../../server/neo4j/credentials.js';
 import { startLocalRunner } from '../../server/neo4j/localRunner.js';
 import { freePort } from '../../server/neo4j/ports.js';
 import type { ProvisionedNeo4j } from '../../server/neo4j/types.js';
@@ -116,7 +117,7 @@ describe('a real Neo4j stops and returns while the server runs', () => {
   });
 
   it('a second server started now waits with backoff; both serve once Neo4j is back on the same store and port', async () => {
-    const starting = startServer({ config: loadConfig({ PORT: '0', NEO4J_WAIT_SECONDS: '300' }), connection: { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: 'unused' }, log });
+    const starting = startServer({ config: loadConfig({ PORT: '0', NEO4J_WAIT_SECONDS: '300' }), connection: { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: storedPassword(store) }, log });
     // Let it be refused a few times before Neo4j starts.
     for (let i = 0; i < 100 && logs.filter((l) => /retrying in/.test(l)).length < 3; i++) await sleep(200);
     expect(logs.filter((l) => /retrying in/.test(l)).length).toBeGreaterThanOrEqual(3);

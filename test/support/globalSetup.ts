@@ -8,6 +8,8 @@ import type { Neo4jConnection } from '../../server/neo4j/types.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: Neo4jConnection;
+    /** Where that Neo4j came from: some checks (the runner's WebSocket guard) apply to the local runner only. */
+    neo4jSource: string;
   }
 }
 
@@ -15,5 +17,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const config = loadConfig(process.env);
   const neo4j = await provisionNeo4j(config.neo4j, { purpose: 'test', log: (m) => console.log(m) });
   project.provide('neo4j', neo4j.connection);
+  project.provide('neo4jSource', neo4j.source);
   return () => neo4j.stop();
 }
