@@ -1,6 +1,10 @@
-// First line of defence of the read-only Cypher console: a lexical check that refuses writes,
-// admin commands, multiple statements and any procedure not on the allowlist. The second line is
-// the planner (EXPLAIN must report a read-only query) and the third a READ access-mode session.
+// First, fast line of defence of the read-only Cypher console: a lexical check that refuses writes,
+// admin commands, multiple statements and any procedure not on the allowlist. It reads the query as
+// Cypher's lexer does (lexer.ts). What decides is the second line, the plan (plan.ts: every operator
+// of EXPLAIN's plan must be a read), and the third a READ access-mode session.
+import { codeOf } from './lexer.js';
+
+export { stripLiterals } from './lexer.js';
 
 export const MAX_QUERY_LENGTH = 20_000;
 
@@ -17,6 +21,8 @@ export const ALLOWED_PROCEDURES = new Set([
 
 const FORBIDDEN: [RegExp, string][] = [
   [/\bCREATE\b/i, 'CREATE'],
+  [/\bINSERT\b/i, 'INSERT'],
+  [/\bRENAME\b/i, 'RENAME'],
   [/\bMERGE\b/i, 'MERGE'],
   [/(?<![.\w$])SET\b/i, 'SET'],
   [/\bDELETE\b/i, 'DELETE'],
@@ -47,43 +53,16 @@ export class ConsoleRefusal extends Error {
   }
 }
 
-/** Replaces string literals, quoted identifiers and comments with blanks so keywords inside them do not count. */
-export function stripLiterals(query: string): string {
-  let out = '';
-  let i = 0;
-  while (i < query.length) {
-    const c = query[i]!;
-    const next = query[i + 1];
-    if (c === '/' && next === '/') {
-      while (i < query.length && query[i] !== '\n') i++;
-      out += ' ';
-    } else if (c === '/' && next === '*') {
-      const end = query.indexOf('*/', i + 2);
-      i = end < 0 ? query.length : end + 2;
-      out += ' ';
-    } else if (c === '"' || c === "'" || c === '`') {
-      let j = i + 1;
-      while (j < query.length && query[j] !== c) j += query[j] === '\\' ? 2 : 1;
-      i = j + 1;
-      out += c === '`' ? ' ident ' : " '' ";
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
-
 /** Throws ConsoleRefusal when the query could write, administer, or do more than one thing. */
 export function checkReadOnly(query: string): void {
   if (typeof query !== 'string' || query.trim().length === 0) throw new ConsoleRefusal('query must be a non-empty string', 'BAD_USER_INPUT');
   if (query.length > MAX_QUERY_LENGTH)
     throw new ConsoleRefusal(`query is longer than ${MAX_QUERY_LENGTH} characters`, 'BAD_USER_INPUT');
-  const code = stripLiterals(query.normalize('NFKC'));
+  const code = codeOf(query);
   if (/;\s*\S/.test(code)) throw new ConsoleRefusal('only one statement at a time: remove the ";" and what follows it');
   if (/^\s*(EXPLAIN|PROFILE)\b/i.test(code)) throw new ConsoleRefusal('EXPLAIN and PROFILE are not available in the console', 'BAD_USER_INPUT');
   for (const [re, name] of FORBIDDEN)
-    if (re.test(code)) throw new ConsoleRefusal(`${name} is not allowed: the console is read-only`);
+    if (re.test(code) || re.test(code.replace(/(?<=\d)(?=[A-Za-z])/g, ' '))) throw new ConsoleRefusal(`${name} is not allowed: the console is read-only`);
   for (const m of code.matchAll(/\bCALL\s+([A-Za-z_][\w.]*)/gi)) {
     const proc = m[1]!.toLowerCase();
     if (!ALLOWED_PROCEDURES.has(proc))

@@ -1,13 +1,32 @@
-// Database failures, classified so that GraphQL and HTTP can answer with the right code.
+// Database failures, classified once so that GraphQL, /cypher and the CLIs answer with the same code
+// and HTTP status. Each class carries both; messages say what happened and what to do, never internals.
 
-export class DatabaseUnavailableError extends Error {
+export abstract class DatabaseError extends Error {
+  abstract readonly code: string;
+  abstract readonly status: number;
+}
+
+export class DatabaseUnavailableError extends DatabaseError {
   readonly code = 'SERVICE_UNAVAILABLE';
+  readonly status = 503;
 }
-export class QueryTimeoutError extends Error {
+export class QueryTimeoutError extends DatabaseError {
   readonly code = 'QUERY_TIMEOUT';
+  readonly status = 400;
 }
-export class CypherClientError extends Error {
+/** Stopped from outside (an administrator, Neo4j shutting down), not by our own time limit. */
+export class TransactionTerminatedError extends DatabaseError {
+  readonly code = 'TRANSACTION_TERMINATED';
+  readonly status = 503;
+}
+/** Neo4j's per-transaction or total transaction memory limit was reached. */
+export class MemoryLimitError extends DatabaseError {
+  readonly code = 'MEMORY_LIMIT';
+  readonly status = 400;
+}
+export class CypherClientError extends DatabaseError {
   readonly code = 'BAD_USER_INPUT';
+  readonly status = 400;
   constructor(message: string, readonly neo4jCode?: string) {
     super(message);
   }
@@ -17,14 +36,23 @@ export class CypherClientError extends Error {
 const UNAVAILABLE = /ServiceUnavailable|SessionExpired|ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed|Failed to connect|socket hang up|Could not perform discovery|Connection acquisition timed out/i;
 
 export function classifyNeo4jError(err: unknown): Error {
-  if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError || err instanceof CypherClientError) return err;
+  if (err instanceof DatabaseError) return err;
   const e = err as { code?: string; message?: string };
   const code = e?.code ?? '';
   const message = e?.message ?? String(err);
-  if (/TransactionTimedOut|Transaction\.TransactionTimedOut|LockClient\.Timeout|TransactionTimedOutClientConfiguration/i.test(code) || /timed out|has been terminated/i.test(message) && /Transaction/i.test(code))
-    return new QueryTimeoutError('the query ran longer than the time limit and was stopped');
+  // Our own time limit reaches the client as TransactionTimedOut(ClientConfiguration), whose message
+  // also says "has been terminated": the code decides, not the wording.
+  if (/TransactionTimedOut|LockClient\.Timeout/i.test(code)) return new QueryTimeoutError('the query ran longer than the time limit and was stopped');
+  if (/Transaction\.(?:Terminated|LockClientStopped)$/i.test(code))
+    return new TransactionTerminatedError('the query was stopped by the database (terminated from outside, not by the time limit); try again');
+  if (/OutOfMemoryError|MemoryLimit/i.test(code))
+    return new MemoryLimitError('the query needs more memory than one query may use in this database; add a LIMIT or aggregate earlier');
   if (UNAVAILABLE.test(code) || UNAVAILABLE.test(message))
     return new DatabaseUnavailableError('the graph database is not reachable right now; try again shortly');
   if (code.startsWith('Neo.ClientError.')) return new CypherClientError(message, code);
+  // Failures while running a statement that Neo4j files as database errors (CALL … IN TRANSACTIONS in
+  // an explicit transaction, a LOAD CSV row it cannot parse) are still caused by the statement.
+  if (code.startsWith('Neo.DatabaseError.Statement.') || code === 'Neo.DatabaseError.Transaction.TransactionStartFailed')
+    return new CypherClientError(message, code);
   return err instanceof Error ? err : new Error(message);
 }

@@ -16,6 +16,19 @@ export interface RunOptions {
 
 export type Row = Record<string, unknown>;
 
+/** One operator of an EXPLAIN plan ("NodeIndexSeek@neo4j", its details, its inputs). */
+export interface PlanNode {
+  operator: string;
+  details: string;
+  children: PlanNode[];
+}
+
+export interface Explained {
+  /** "r", "rw", "w" or "s", as the planner reports it. */
+  queryType: string;
+  plan: PlanNode | null;
+}
+
 export interface TxRunner {
   run(stmt: CypherStatement): Promise<Row[]>;
 }
@@ -28,8 +41,8 @@ export interface Executor {
   writeTransaction<T>(work: (tx: TxRunner) => Promise<T>, opts?: RunOptions): Promise<T>;
   /** Runs in a READ session, returning the raw result summary too (for the Cypher console). */
   readWithSummary(stmt: CypherStatement, opts: RunOptions & { maxRows: number }): Promise<{ rows: Row[]; keys: string[]; truncated: boolean; queryType: string }>;
-  /** Plans without running: the query type ("r", "rw", "w", "s") the planner reports. */
-  explain(stmt: CypherStatement): Promise<string>;
+  /** Plans without running: the query type and the operator tree the planner reports. */
+  explain(stmt: CypherStatement): Promise<Explained>;
   verify(): Promise<void>;
   /** Observers of every statement run (tests count them to prove there is no N+1). */
   onStatement(listener: (stmt: CypherStatement) => void): () => void;
@@ -39,6 +52,17 @@ export interface Executor {
 export interface ExecutorOptions {
   queryTimeoutMs: number;
   maxConnectionPoolSize?: number;
+}
+
+interface DriverPlan {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: DriverPlan[];
+}
+
+function toPlanNode(p: DriverPlan): PlanNode {
+  const details = p.arguments.Details;
+  return { operator: p.operatorType, details: typeof details === 'string' ? details : '', children: p.children.map(toPlanNode) };
 }
 
 export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions): Executor {
@@ -148,7 +172,7 @@ export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions):
       try {
         notify(stmt);
         const res = await s.run(`EXPLAIN ${stmt.cypher}`, stmt.params, txConfig());
-        return res.summary.queryType;
+        return { queryType: res.summary.queryType, plan: res.summary.plan ? toPlanNode(res.summary.plan) : null };
       } catch (err) {
         throw classifyNeo4jError(err);
       } finally {

@@ -1,6 +1,6 @@
 // GraphQL errors always carry a code; internal details and stack traces never leave the server.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { CypherClientError, DatabaseUnavailableError, QueryTimeoutError } from '../db/errors.js';
+import { CypherClientError, DatabaseError } from '../db/errors.js';
 
 export const badInput = (message: string, field?: string): GraphQLError =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
@@ -18,17 +18,18 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'SERVICE_UNAVAILABLE',
   'QUERY_TIMEOUT',
+  'TRANSACTION_TERMINATED',
+  'MEMORY_LIMIT',
 ]);
 
 /** Apollo's formatError: classify database failures, hide everything unexpected. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof DatabaseUnavailableError)
-    return { ...base, message: original.message, extensions: { code: 'SERVICE_UNAVAILABLE' } };
-  if (original instanceof QueryTimeoutError) return { ...base, message: original.message, extensions: { code: 'QUERY_TIMEOUT' } };
+  // The API builds its own Cypher: Neo4j refusing it is our fault, not the caller's.
   if (original instanceof CypherClientError)
     return { ...base, message: 'the database rejected the query', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  if (original instanceof DatabaseError) return { ...base, message: original.message, extensions: { code: original.code } };
   if (original instanceof RangeError) return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   const code = String(formatted.extensions?.code ?? '');
   // One documented code for every document refused before it runs, syntax errors included.
