@@ -139,6 +139,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       layout,
       clientDir: config.clientDir,
       corsOrigins: config.corsOrigins,
+      allowedHosts: config.allowedHosts,
       queryTimeoutMs: config.queryTimeoutMs,
       consoleRowCap: config.consoleRowCap,
     });

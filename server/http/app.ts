@@ -10,7 +10,7 @@ import { createContext, type GraphQLContext } from '../graphql/context.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
 import { healthHandler } from './health.js';
-import { corsAllowlist, securityHeaders } from './security.js';
+import { corsAllowlist, hostAllowlist, securityHeaders } from './security.js';
 
 export interface AppDeps {
   db: Executor;
@@ -18,6 +18,7 @@ export interface AppDeps {
   apollo: ApolloServer<GraphQLContext>;
   clientDir: string;
   corsOrigins: string[];
+  allowedHosts: string[];
   queryTimeoutMs: number;
   consoleRowCap: number;
   layout?: LayoutService;
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
+  app.use(hostAllowlist(deps.allowedHosts));
   app.use(corsAllowlist(deps.corsOrigins));
   const json = express.json({ limit: '256kb' });
 

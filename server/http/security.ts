@@ -31,3 +31,29 @@ export function corsAllowlist(origins: string[]) {
     next();
   };
 }
+
+/** The host name of a Host header, lower-cased and without its port ("[::1]:4000" → "[::1]"), or null. */
+export function hostName(header: string | undefined): string | null {
+  if (!header) return null;
+  const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(header.trim());
+  return m ? m[1]!.toLowerCase().replace(/\.$/, '') : null;
+}
+
+/**
+ * Only requests addressed to one of our own names reach the API. A page on evil.example whose DNS
+ * name is rebound to 127.0.0.1 is same-origin to the browser, but its requests still say
+ * "Host: evil.example" and are refused here (421: this server is not the one that name is meant for).
+ */
+export function hostAllowlist(allowedHosts: string[]) {
+  const allowed = new Set(allowedHosts.map((h) => h.toLowerCase()));
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const name = hostName(req.headers.host);
+    if (name && allowed.has(name)) return next();
+    res.status(421).json({
+      error: {
+        code: 'HOST_NOT_ALLOWED',
+        message: `this server answers only for ${[...allowed].join(', ')}; add the name you use to ALLOWED_HOSTS`,
+      },
+    });
+  };
+}
