@@ -67,11 +67,14 @@ public class LocalNeo4j {
     });
     Runtime.getRuntime().addShutdownHook(shutdown);
 
-    // Embedded calls bypass authentication, so the runner can (re)set the password it was given on
-    // every start: the store and .data/neo4j/credentials.json never disagree.
-    dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-        "ALTER USER neo4j SET PASSWORD $p CHANGE NOT REQUIRED", Map.of("p", password));
-    guardWebSocket((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), websocketOrigins());
+    try {
+      setPassword(dbms, password);
+      guardWebSocket((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), websocketOrigins());
+    } catch (RuntimeException e) {
+      // Neo4j's threads would keep a half-started JVM alive: say why and leave.
+      System.err.println("could not secure the local Neo4j: " + e.getMessage());
+      System.exit(3);
+    }
 
     // Make sure the default database is online before announcing readiness.
     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
@@ -83,6 +86,22 @@ public class LocalNeo4j {
     byte[] buf = new byte[256];
     while (in.read(buf) >= 0) { /* ignore input */ }
     System.exit(0);
+  }
+
+  /**
+   * Embedded calls bypass authentication, so the runner can (re)set the password it was given on
+   * every start: the store and .data/neo4j/credentials.json never disagree. Neo4j refuses to "change"
+   * a password to the one it already has; then only the change requirement is cleared.
+   */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    try {
+      system.executeTransactionally("ALTER USER neo4j SET PASSWORD $p CHANGE NOT REQUIRED", Map.of("p", password));
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+      // Already this password; make sure no change is required of it.
+      system.executeTransactionally("ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED");
+    }
   }
 
   private static Set<String> websocketOrigins() {

@@ -12,6 +12,7 @@ import { loadConfig, ROOT_DIR } from '../../server/config.js';
 import { startLocalRunner } from '../../server/neo4j/localRunner.js';
 import type { ProvisionedNeo4j } from '../../server/neo4j/types.js';
 import { createExecutor } from '../../server/db/executor.js';
+import { freePort } from '../../server/neo4j/ports.js';
 
 const DRIVER_JS = readFileSync(join(ROOT_DIR, 'node_modules/neo4j-driver/lib/browser/neo4j-web.min.js'), 'utf8');
 const store = mkdtempSync(join(tmpdir(), 'aig-soak-ws-'));
@@ -47,7 +48,7 @@ async function attempt(uri: string, password: string): Promise<string> {
     return await tab.evaluate(
       async ({ uri, password }) => {
         const n = (window as unknown as { neo4j: any }).neo4j;
-        const driver = n.driver(uri, n.auth.basic('neo4j', password), { connectionTimeout: 4000, encrypted: false });
+        const driver = n.driver(uri, n.auth.basic('neo4j', password), { connectionTimeout: 4000, maxTransactionRetryTime: 0, encrypted: false });
         try {
           await driver.executeQuery("CREATE (:PwnedFromBrowser) WITH 1 AS x LOAD CSV FROM 'file:///etc/hostname' AS r RETURN r");
           return 'WROTE';
@@ -76,7 +77,7 @@ async function pwnedNodes(): Promise<number> {
 
 describe('Bolt over WebSocket from a foreign web page', () => {
   it('is refused by default, even with the right password; nothing is written', async () => {
-    neo4j = await startLocalRunner(loadConfig({ NEO4J_DATA_DIR: store, NEO4J_LOCAL_PORT: '0' }).neo4j, { purpose: 'start', log: () => undefined });
+    neo4j = await startLocalRunner(loadConfig({ NEO4J_DATA_DIR: store, NEO4J_LOCAL_PORT: String(await freePort()) }).neo4j, { purpose: 'start', log: () => undefined });
     expect(await attempt(neo4j.connection.uri, '')).toMatch(/^refused/);
     expect(await attempt(neo4j.connection.uri, neo4j.connection.password)).toMatch(/^refused/);
     expect(await pwnedNodes()).toBe(0);
@@ -85,7 +86,7 @@ describe('Bolt over WebSocket from a foreign web page', () => {
 
   it('connects from an origin that was asked for (and still needs the password)', async () => {
     neo4j = await startLocalRunner(
-      loadConfig({ NEO4J_DATA_DIR: store, NEO4J_LOCAL_PORT: '0', NEO4J_BOLT_WEBSOCKET_ORIGINS: pageOrigin }).neo4j,
+      loadConfig({ NEO4J_DATA_DIR: store, NEO4J_LOCAL_PORT: String(await freePort()), NEO4J_BOLT_WEBSOCKET_ORIGINS: pageOrigin }).neo4j,
       { purpose: 'start', log: () => undefined },
     );
     expect(await attempt(neo4j.connection.uri, 'wrong-password')).toMatch(/^refused/);
