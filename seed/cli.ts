@@ -1,5 +1,7 @@
 // npm run seed -- [--check] [--reset] [--yes] [--data <dir>]
 // --check validates seed/data without touching any database.
+// What a failure says about Neo4j depends on how far the run got: nothing may be claimed about a
+// database that was never reached.
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../server/config.js';
 import { provisionNeo4j } from '../server/neo4j/provision.js';
@@ -30,7 +32,8 @@ async function main(): Promise<number> {
   const result = loadDatasetFromDisk(dir);
   if (!result.ok) {
     for (const e of result.errors) console.error(formatError(e));
-    console.error(`\n${result.errors.length} error(s) in ${dir}; nothing was loaded.`);
+    for (const note of result.unchecked) console.error(note);
+    console.error(`\n${result.errors.length} error(s) in ${dir}; nothing was loaded and no database was contacted.`);
     return 1;
   }
   console.log(describeDataset(result.dataset));
@@ -40,10 +43,12 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig(process.env);
+  stage = 'provisioning';
   const neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', log: (m) => console.log(m) });
   const db = createExecutor(neo4j.connection, { queryTimeoutMs: 120_000 });
   try {
     await db.verify();
+    stage = 'connected';
     await applySchema(db);
     const reset = arg('--reset');
     if (reset && !arg('--yes') && !(await confirm(`Wipe every node and relationship in ${neo4j.connection.uri} before loading? [y/N] `))) {
@@ -64,17 +69,22 @@ async function main(): Promise<number> {
   }
 }
 
+let stage: 'local' | 'provisioning' | 'connected' = 'local';
 let loadingInBatches = false;
+
+function afterFailure(): string {
+  if (stage === 'local') return 'Nothing was loaded; no database was contacted.';
+  if (stage === 'provisioning') return 'Nothing was loaded: the run failed before it connected to Neo4j, so no graph was changed.';
+  return loadingInBatches
+    ? 'This load committed batch by batch (a dataset this large does not fit in one transaction), so the graph holds part of it; it is marked unfinished, and the next `npm start` or `npm run seed` loads the files again.'
+    : 'The graph in Neo4j is as it was before this run (the load is one transaction).';
+}
 
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
-    console.error(
-      loadingInBatches
-        ? 'This load committed batch by batch (a dataset this large does not fit in one transaction), so the graph holds part of it; it is marked unfinished, and the next `npm start` or `npm run seed` loads the files again.'
-        : 'The graph in Neo4j is as it was before this run (the load is one transaction).',
-    );
+    console.error(afterFailure());
     process.exit(1);
   },
 );

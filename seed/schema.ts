@@ -1,24 +1,65 @@
-// Shape of the files in seed/data (zod). Cross-file rules (references, uniqueness, vocabulary)
-// live in validate.ts because they need the whole dataset.
+// Shape of the files in seed/data (zod), with the length limits of every field. Cross-file rules
+// (references, uniqueness, vocabulary) live in validate.ts and entries.ts: they need the whole dataset.
 import { z } from 'zod';
+import { isCalendarDate } from '../server/domain/dates.js';
+import { FORBIDDEN_CHAR, describeForbiddenChar } from './text.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const DATE_PATTERN = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 const TIME_PATTERN = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/;
 
-const id = z.string().regex(ID_PATTERN, 'must be kebab-case: lowercase letters, digits and single dashes');
-const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Limits in characters (UTF-16 code units, as String.length counts them). `name` is the API's: the
+ * GraphQL resolvers refuse any text argument longer than 200 (MAX_TEXT in server/graphql/resolvers.ts),
+ * so a longer name or alias could be stored but never searched for or asked about by id. The rest
+ * leave several times the longest text in seed/data today (summary 131, note 133, id 42).
+ */
+export const LIMITS = {
+  id: 100,
+  name: 200,
+  summary: 1000,
+  note: 400,
+  qualifier: 200,
+  /** Bytes, checked with stat before a file is read: parsing costs ~75x the file's size in memory. */
+  fileBytes: 8 * 1024 * 1024,
+  totalBytes: 32 * 1024 * 1024,
+} as const;
+
+const tooLong = (max: number) => ({
+  error: (iss: { input?: unknown }) => `is ${String((iss.input as string).length)} characters long; the limit is ${max}`,
+});
+
+// The files are checked byte by byte when read; this catches what YAML escapes ("\0", "\e", "\u202E") produce.
+const clean = (s: string): boolean => !FORBIDDEN_CHAR.test(s);
+const notClean = {
+  error: (iss: { input?: unknown }) => {
+    const m = FORBIDDEN_CHAR.exec(String(iss.input));
+    return `contains the ${m ? describeForbiddenChar(m[0]) : 'control character'}, which is not allowed in text`;
+  },
+};
+const noLoneSurrogates = (s: string): boolean => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, tooLong(max))
+    .refine(clean, notClean)
+    .refine(noLoneSurrogates, 'contains an unpaired UTF-16 surrogate (a broken "\\u" escape)');
+const name = text(LIMITS.name);
+const summary = text(LIMITS.summary);
+const id = z
+  .string()
+  .max(LIMITS.id, tooLong(LIMITS.id))
+  .regex(ID_PATTERN, 'must be kebab-case: lowercase letters, digits and single dashes');
+/** A name compared against the vocabulary; bounded so that an "unknown ..." message stays readable. */
+const term = z.string().min(1, 'must not be empty').max(LIMITS.id, tooLong(LIMITS.id)).refine(clean, notClean);
 const date = z
   .union([z.string(), z.number(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))
-  .refine((v) => DATE_PATTERN.test(v) && isRealDate(v), 'must be a real date as YYYY, YYYY-MM or YYYY-MM-DD');
-
-function isRealDate(v: string): boolean {
-  const [y, m, d] = v.split('-').map(Number);
-  if (m === undefined || d === undefined) return true;
-  const dt = new Date(Date.UTC(y!, m - 1, d));
-  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
+  .refine(isCalendarDate, {
+    error: (iss) => `must be a real date as YYYY, YYYY-MM or YYYY-MM-DD (got "${String(iss.input).slice(0, 40)}")`,
+  });
 
 /** "1:02:03", "2:03" or a number of seconds. */
 export function parseTime(v: string | number): number | null {
@@ -41,7 +82,7 @@ export const evidenceSchema = z
   .object({
     at: time,
     speaker: id,
-    note: text.max(400, 'keep notes short: at most 400 characters'),
+    note: text(LIMITS.note),
     chapter: id.optional(),
   })
   .strict();
@@ -51,11 +92,11 @@ const status = z.enum(['stated', 'estimate', 'disputed', 'forecast']);
 export const entitySchema = z
   .object({
     id,
-    kind: z.string(),
-    name: text,
-    nameZh: text.optional(),
-    aliases: z.array(text).default([]),
-    summary: z.object({ en: text, zh: text }).strict(),
+    kind: term,
+    name,
+    nameZh: name.optional(),
+    aliases: z.array(name).default([]),
+    summary: z.object({ en: summary, zh: summary }).strict(),
     dates: z
       .object({
         founded: date.optional(),
@@ -66,7 +107,7 @@ export const entitySchema = z
       })
       .strict()
       .optional(),
-    wikidata: z.string().regex(/^Q\d+$/, 'must look like Q12345').optional(),
+    wikidata: z.string().regex(/^Q\d{1,12}$/, 'must look like Q12345').optional(),
     chapters: z.array(id).optional(),
   })
   .strict();
@@ -74,7 +115,7 @@ export const entitySchema = z
 export const relationshipSchema = z
   .object({
     id: id.optional(),
-    type: z.string(),
+    type: term,
     source: id,
     target: id,
     since: date.optional(),
@@ -88,29 +129,29 @@ export const factSchema = z
   .object({
     id: id.optional(),
     subject: id,
-    metric: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
+    metric: z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
     value: z.number().finite(),
     valueMax: z.number().finite().optional(),
-    unit: z.string(),
+    unit: term,
     approximate: z.boolean().default(false),
     asOf: date.optional(),
     status: status.default('stated'),
-    qualifier: text.max(200).optional(),
+    qualifier: text(LIMITS.qualifier).optional(),
     evidence: z.array(evidenceSchema).min(1, 'needs at least one piece of evidence'),
   })
   .strict();
 
 export const chapterSchema = z
-  .object({ id, title: text, titleZh: text.optional(), start: time })
+  .object({ id, title: name, titleZh: name.optional(), start: time })
   .strict();
 
 export const episodeSchema = z
   .object({
     id,
     number: z.number().int(),
-    title: text,
-    titleZh: text.optional(),
-    podcast: text,
+    title: name,
+    titleZh: name.optional(),
+    podcast: name,
     published: date,
     youtubeId: z.string().regex(/^[A-Za-z0-9_-]{11}$/, 'must be an 11-character YouTube id'),
     durationSeconds: z.number().int().positive(),
@@ -122,15 +163,15 @@ export const episodeSchema = z
 export const vocabularySchema = z
   .object({
     kinds: z.record(
-      z.string().regex(/^[A-Z][A-Z_]*$/),
-      z.object({ label: z.string().regex(/^[A-Z][A-Za-z]*$/), en: text, zh: text }).strict(),
+      z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[A-Z][A-Z_]*$/),
+      z.object({ label: z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[A-Z][A-Za-z]*$/), en: name, zh: name }).strict(),
     ),
     relationshipTypes: z.record(
-      z.string().regex(/^[A-Z][A-Z_]*$/),
-      z.object({ en: text, zh: text, description: text }).strict(),
+      z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[A-Z][A-Z_]*$/),
+      z.object({ en: name, zh: name, description: summary }).strict(),
     ),
-    claimStatuses: z.record(z.string(), text),
-    units: z.record(z.string(), text),
+    claimStatuses: z.record(term, summary),
+    units: z.record(term, summary),
   })
   .strict();
 
@@ -138,3 +179,4 @@ export type EntityInput = z.output<typeof entitySchema>;
 export type RelationshipInput = z.output<typeof relationshipSchema>;
 export type FactInput = z.output<typeof factSchema>;
 export type EvidenceInput = z.output<typeof evidenceSchema>;
+export type EpisodeInput = z.output<typeof episodeSchema>;

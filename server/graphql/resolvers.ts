@@ -12,13 +12,13 @@ import { searchEntities } from '../repository/search.js';
 import { timeline } from '../repository/timeline.js';
 import type { GraphQLContext } from './context.js';
 import { badInput, notFound } from './errors.js';
+import { isCalendarDate } from '../domain/dates.js';
 import { evidenceOut } from './evidence.js';
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
 
 type Ctx = GraphQLContext;
 
-const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_TEXT = 200;
 
 function intArg(value: unknown, name: string, min: number, max: number): number {
@@ -249,7 +249,8 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       },
       graph: async (_root, a, ctx) => {
         const asOf = a.asOf ?? null;
-        if (asOf !== null && !DATE_RE.test(asOf)) throw badInput('asOf must be YYYY, YYYY-MM or YYYY-MM-DD', 'asOf');
+        if (asOf !== null && !isCalendarDate(asOf))
+          throw badInput(`asOf must be a real date as YYYY, YYYY-MM or YYYY-MM-DD (got "${asOf.slice(0, 40)}")`, 'asOf');
         const opts = {
           kinds: kindsArg(a.kinds),
           types: typesArg(ctx, a.relationshipTypes),

@@ -179,6 +179,7 @@ describe('errors carry codes and never stack traces', () => {
     ['page size too large', '{ entities(first: 500) { nodes { id } } }', 'BAD_USER_INPUT'],
     ['unknown relationship type', '{ neighborhood(id: "nvidia", relationshipTypes: ["HATES"]) { nodes { id } } }', 'BAD_USER_INPUT'],
     ['malformed date', '{ graph(asOf: "last tuesday") { nodes { id } } }', 'BAD_USER_INPUT'],
+    ['impossible date', '{ graph(asOf: "2025-02-30") { nodes { id } } }', 'BAD_USER_INPUT'],
     ['bad cursor', '{ entities(after: "garbage") { nodes { id } } }', 'BAD_USER_INPUT'],
     ['unknown kind', '{ entities(kind: SPACESHIP) { nodes { id } } }', 'GRAPHQL_VALIDATION_FAILED'],
     ['syntax error', '{ entity(id: ', 'GRAPHQL_VALIDATION_FAILED'],
