@@ -83,6 +83,8 @@ export const evidenceSchema = z
     at: time,
     speaker: id,
     note: text(LIMITS.note),
+    /** The same note in Chinese, in our words (shown with ?lang=zh). */
+    noteZh: text(LIMITS.note).optional(),
     chapter: id.optional(),
   })
   .strict();
@@ -137,6 +139,7 @@ export const factSchema = z
     asOf: date.optional(),
     status: status.default('stated'),
     qualifier: text(LIMITS.qualifier).optional(),
+    qualifierZh: text(LIMITS.qualifier).optional(),
     evidence: z.array(evidenceSchema).min(1, 'needs at least one piece of evidence'),
   })
   .strict();
