@@ -88,6 +88,7 @@ export function syntheticDataset(real: Dataset, size: SyntheticSize): Dataset {
         atSeconds: ch.startSeconds + Math.floor(rand() * Math.max(1, ch.endSeconds - ch.startSeconds)),
         speaker: pick(speakers),
         note: `${title(pick(WORDS))} ${pick(WORDS)} and ${pick(WORDS)}: the speaker ties the two together when discussing ${pick(WORDS)} ${pick(WORDS)}.`,
+        noteZh: `说话人在谈到${pick(WORDS)}时把两者联系在一起。`,
       };
     });
 
@@ -166,7 +167,7 @@ export function syntheticDataset(real: Dataset, size: SyntheticSize): Dataset {
       approximate: rand() < 0.66,
       asOf: rand() < 0.12 ? String(2020 + Math.floor(rand() * 6)) : null,
       status: factStatus(rand()) as ClaimStatus,
-      qualifier: rand() < 0.86 ? `${pick(WORDS)} ${pick(WORDS)}, as said on air` : null,
+      ...(rand() < 0.86 ? { qualifier: `${pick(WORDS)} ${pick(WORDS)}, as said on air`, qualifierZh: '节目中所说' } : { qualifier: null, qualifierZh: null }),
       evidence: evidence(factEvidenceCount(rand())),
     });
   }

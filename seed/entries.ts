@@ -44,7 +44,7 @@ function checkEvidence(checks: Checks, at: At, src: SourceEntry, parsed: Evidenc
     : validItems(evidenceSchema, (src.value as { evidence?: unknown } | null)?.evidence);
   return items.map(([i, ev]) => {
     const chapter = checkOneEvidence(checks, at, `evidence.${i}`, ev);
-    return { chapter: chapter?.id ?? '', chapterTitle: chapter?.title, atSeconds: ev.at, speaker: ev.speaker, note: ev.note };
+    return { chapter: chapter?.id ?? '', chapterTitle: chapter?.title, atSeconds: ev.at, speaker: ev.speaker, note: ev.note, noteZh: ev.noteZh };
   });
 }
 
@@ -160,6 +160,7 @@ function checkFact(checks: Checks, src: SourceEntry, seen: Map<string, SourceEnt
     asOf: full.asOf ?? null,
     status: full.status,
     qualifier: full.qualifier ?? null,
+    qualifierZh: full.qualifierZh ?? null,
     evidence,
   };
 }

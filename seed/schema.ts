@@ -83,8 +83,8 @@ export const evidenceSchema = z
     at: time,
     speaker: id,
     note: text(LIMITS.note),
-    /** The same note in Chinese, in our words (shown with ?lang=zh). */
-    noteZh: text(LIMITS.note).optional(),
+    /** The same note in Chinese, in our words (shown with ?lang=zh). Required: many users read Chinese. */
+    noteZh: text(LIMITS.note),
     chapter: id.optional(),
   })
   .strict();
@@ -142,7 +142,11 @@ export const factSchema = z
     qualifierZh: text(LIMITS.qualifier).optional(),
     evidence: z.array(evidenceSchema).min(1, 'needs at least one piece of evidence'),
   })
-  .strict();
+  .strict()
+  .refine((f) => !f.qualifier || !!f.qualifierZh, {
+    message: 'is required (string) when qualifier is given: the same qualifier in Chinese',
+    path: ['qualifierZh'],
+  });
 
 export const chapterSchema = z
   .object({ id, title: name, titleZh: name.optional(), start: time })

@@ -18,6 +18,7 @@ function evidenceProps(evidence: Evidence[]): Record<string, unknown> {
     evidenceAt: evidence.map((e) => e.atSeconds),
     evidenceSpeaker: evidence.map((e) => e.speaker),
     evidenceNote: evidence.map((e) => e.note),
+    evidenceNoteZh: evidence.map((e) => e.noteZh ?? ''),
   };
 }
 
@@ -58,6 +59,7 @@ export function factProps(f: FactRecord): Record<string, unknown> {
     asOf: f.asOf,
     status: f.status,
     qualifier: f.qualifier,
+    qualifierZh: f.qualifierZh,
     ...evidenceProps(f.evidence),
   });
 }

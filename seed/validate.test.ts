@@ -28,6 +28,8 @@ describe('dataset validation', () => {
   });
 
   const cases: [string, (dir: string) => void, RegExp][] = [
+    ['evidence without its Chinese note', (d) => replace(d, 'relationships/all.yaml', ', noteZh: Acme 设计了该部件。', ''), /relationships\/all\.yaml:1 entry "acme--DESIGNS--widget-1" field "evidence\.0\.noteZh": is required/],
+    ['a qualifier without its Chinese', (d) => replace(d, 'facts/all.yaml', 'unit: W', 'unit: W\n  qualifier: peak draw'), /facts\/all\.yaml:1 entry "widget-1--power-capacity" field "qualifierZh": is required \(string\) when qualifier is given/],
     ['an unknown kind', (d) => replace(d, 'entities/people.yaml', 'kind: CHIP', 'kind: SPACESHIP'), /entities\/people\.yaml:\d+ entry "widget-1" field "kind": unknown kind "SPACESHIP"/],
     ['an unknown relationship type', (d) => replace(d, 'relationships/all.yaml', 'DESIGNS', 'LOVES'), /relationships\/all\.yaml:1 .*field "type": unknown relationship type "LOVES"/],
     ['a dangling reference', (d) => replace(d, 'relationships/all.yaml', 'target: widget-1', 'target: widget-9'), /field "target": unknown entity "widget-9"/],
@@ -95,7 +97,7 @@ describe('every error of an entry', () => {
 
   it('keeps checking the evidence of an entry after one piece of it fails', () => {
     const r = variant((d) =>
-      replaceIn(d, 'facts/all.yaml', '    - { at: 600, speaker: host, note: The widget draws 700 watts. }', '    - { at: soon, speaker: host, note: x }\n    - { at: 5000, speaker: ghost, note: y }'),
+      replaceIn(d, 'facts/all.yaml', '    - { at: 600, speaker: host, note: The widget draws 700 watts., noteZh: 该部件功耗 700 瓦。 }', '    - { at: soon, speaker: host, note: x, noteZh: x }\n    - { at: 5000, speaker: ghost, note: y, noteZh: y }'),
     );
     const at = '<dir>/facts/all.yaml:1 entry "widget-1--power-capacity"';
     expect(r.errors).toEqual([

@@ -10,6 +10,8 @@ export interface Evidence {
   atSeconds: number;
   speaker: string;
   note: string;
+  /** The note in Chinese (required in seed/data; absent only in stores loaded before it existed). */
+  noteZh?: string;
 }
 
 export interface EntityDates {
@@ -56,6 +58,7 @@ export interface FactRecord {
   asOf: string | null;
   status: ClaimStatus;
   qualifier: string | null;
+  qualifierZh: string | null;
   evidence: Evidence[];
 }
 

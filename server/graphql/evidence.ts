@@ -10,6 +10,8 @@ export interface EvidenceOut {
   timestamp: string;
   speaker: string;
   note: string;
+  noteZh: string | null;
+  chapterZh: string | null;
   url: string;
 }
 
@@ -19,11 +21,13 @@ export async function evidenceOut(ctx: GraphQLContext, list: Evidence[]): Promis
   const chapters = new Map((ep?.chapters ?? []).map((c) => [c.id, c]));
   return list.map((e) => ({
     chapter: chapters.get(e.chapter)?.title ?? null,
+    chapterZh: chapters.get(e.chapter)?.titleZh ?? null,
     chapterId: e.chapter || null,
     atSeconds: e.atSeconds,
     timestamp: formatTimestamp(e.atSeconds),
     speaker: e.speaker,
     note: e.note,
+    noteZh: e.noteZh ?? null,
     url: youtubeUrl(youtubeId, e.atSeconds),
   }));
 }

@@ -169,9 +169,12 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       subject: async (f, _a, ctx) => (await ctx.loaders.entity.load(f.subject))!,
       status: (f) => upper(f.status),
       display: (f) => formatValue(f),
+      qualifier: (f, a) => (a.lang === 'ZH' && f.qualifierZh) || f.qualifier,
       evidence: (f, _a, ctx) => evidenceOut(ctx, f.evidence),
     },
     Evidence: {
+      note: (e, a) => (a.lang === 'ZH' && e.noteZh) || e.note,
+      chapter: (e, a) => (a.lang === 'ZH' && e.chapterZh) || e.chapter,
       speakerName: async (e, _a, ctx) => (await ctx.loaders.entity.load(e.speaker))?.name ?? null,
     },
     Chapter: {

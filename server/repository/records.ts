@@ -46,7 +46,8 @@ export function toEvidence(p: Record<string, unknown>): Evidence[] {
   const at = Array.isArray(p.evidenceAt) ? p.evidenceAt.map(Number) : [];
   const speakers = strList(p.evidenceSpeaker);
   const notes = strList(p.evidenceNote);
-  return notes.map((note, i) => ({ chapter: chapters[i] ?? '', atSeconds: at[i] ?? 0, speaker: speakers[i] ?? '', note }));
+  const notesZh = strList(p.evidenceNoteZh);
+  return notes.map((note, i) => ({ chapter: chapters[i] ?? '', atSeconds: at[i] ?? 0, speaker: speakers[i] ?? '', note, noteZh: notesZh[i] || undefined }));
 }
 
 export function toRelationship(p: Record<string, unknown>): RelationshipEdge {
@@ -74,6 +75,7 @@ export function toFact(p: Record<string, unknown>): FactRecord {
     asOf: str(p.asOf),
     status: (str(p.status) ?? 'stated') as ClaimStatus,
     qualifier: str(p.qualifier),
+    qualifierZh: str(p.qualifierZh),
     evidence: toEvidence(p),
   };
 }

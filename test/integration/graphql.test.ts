@@ -247,3 +247,24 @@ describe('health and security headers', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('both languages', () => {
+  const CJK = /[\u4e00-\u9fff]/;
+
+  it('gives every evidence note and chapter of every relationship in Chinese with lang: ZH, English by default', async () => {
+    const d = await ok('{ graph(limit: 5000) { edges { evidence { note zh: note(lang: ZH) chapter chapterZh: chapter(lang: ZH) } } } }');
+    const evidence = (d.graph.edges as { evidence: { note: string; zh: string; chapter: string; chapterZh: string }[] }[]).flatMap((e) => e.evidence);
+    expect(evidence.length).toBeGreaterThan(900);
+    expect(evidence.filter((e) => !CJK.test(e.zh)).map((e) => e.note)).toEqual([]);
+    expect(evidence.filter((e) => e.zh === e.note)).toEqual([]);
+    expect(evidence.filter((e) => !CJK.test(e.chapterZh ?? '') && e.chapter !== e.chapterZh).length).toBe(0);
+  });
+
+  it('gives every fact qualifier and evidence note in Chinese', async () => {
+    const d = await ok('{ metrics(minEntities: 1) { facts { qualifier zh: qualifier(lang: ZH) evidence { zh: note(lang: ZH) } } } }');
+    const facts = (d.metrics as { facts: { qualifier: string | null; zh: string | null; evidence: { zh: string }[] }[] }[]).flatMap((m) => m.facts);
+    expect(facts.length).toBeGreaterThan(150);
+    expect(facts.filter((f) => f.qualifier && !CJK.test(f.zh ?? '')).map((f) => f.qualifier)).toEqual([]);
+    expect(facts.flatMap((f) => f.evidence).filter((e) => !CJK.test(e.zh))).toEqual([]);
+  });
+});

@@ -78,7 +78,7 @@ export function writeSyntheticDataset(dir: string, opts: { entities: number; rel
   copyFileSync(join(src, 'episode.yaml'), join(dir, 'episode.yaml'));
 
   const id = (i: number) => `syn-${opts.tag}-${String(i).padStart(6, '0')}`;
-  const ev = '[{ at: 300, speaker: dylan-patel, note: Generated for a soak test. }]';
+  const ev = '[{ at: 300, speaker: dylan-patel, note: Generated for a soak test., noteZh: 为浸泡测试生成。 }]';
   const people = ['lex-fridman', 'dylan-patel', 'nathan-lambert']
     .map((p) => `- id: ${p}\n  kind: PERSON\n  name: ${p.replace(/-/g, ' ')}\n  summary:\n    en: A speaker of the episode.\n    zh: 本期节目的发言人。\n`)
     .join('');

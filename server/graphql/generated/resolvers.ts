@@ -457,10 +457,10 @@ export type EpisodeTitleArgs = {
 export type Evidence = {
   __typename?: 'Evidence';
   atSeconds?: Maybe<Scalars['Int']['output']>;
-  /** Chapter title. */
+  /** Chapter title in the requested language (English when it has no Chinese). */
   chapter?: Maybe<Scalars['String']['output']>;
   chapterId?: Maybe<Scalars['String']['output']>;
-  /** What was said, in our words. */
+  /** What was said, in our words, in the requested language (English when there is no Chinese). */
   note: Scalars['String']['output'];
   /** Speaker id (a Person entity). */
   speaker?: Maybe<Scalars['String']['output']>;
@@ -469,6 +469,18 @@ export type Evidence = {
   timestamp?: Maybe<Scalars['String']['output']>;
   /** Opens YouTube at that second. */
   url: Scalars['String']['output'];
+};
+
+
+/** Where in the episode something was said. */
+export type EvidenceChapterArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+
+/** Where in the episode something was said. */
+export type EvidenceNoteArgs = {
+  lang?: InputMaybe<Lang>;
 };
 
 /** A number said about an entity, with its unit exactly as stated. */
@@ -481,6 +493,7 @@ export type Fact = {
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   metric: Scalars['String']['output'];
+  /** What the figure covers, in the requested language (English when there is no Chinese). */
   qualifier?: Maybe<Scalars['String']['output']>;
   status?: Maybe<ClaimStatus>;
   subject: Entity;
@@ -488,6 +501,12 @@ export type Fact = {
   value?: Maybe<Scalars['Float']['output']>;
   /** Upper end when a range was said. */
   valueMax?: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** A number said about an entity, with its unit exactly as stated. */
+export type FactQualifierArgs = {
+  lang?: InputMaybe<Lang>;
 };
 
 export type KindCount = {
@@ -1379,9 +1398,9 @@ export type EpisodeResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   atSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  chapter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  chapter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<EvidenceChapterArgs, 'lang'>>;
   chapterId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<EvidenceNoteArgs, 'lang'>>;
   speaker?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   speakerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timestamp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1395,7 +1414,7 @@ export type FactResolvers<ContextType = GraphQLContext, ParentType extends Resol
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<FactQualifierArgs, 'lang'>>;
   status?: Resolver<Maybe<ResolversTypes['ClaimStatus']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

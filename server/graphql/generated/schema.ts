@@ -445,10 +445,10 @@ export type EpisodeTitleArgs = {
 export type Evidence = {
   __typename?: 'Evidence';
   atSeconds: Maybe<Scalars['Int']['output']>;
-  /** Chapter title. */
+  /** Chapter title in the requested language (English when it has no Chinese). */
   chapter: Maybe<Scalars['String']['output']>;
   chapterId: Maybe<Scalars['String']['output']>;
-  /** What was said, in our words. */
+  /** What was said, in our words, in the requested language (English when there is no Chinese). */
   note: Scalars['String']['output'];
   /** Speaker id (a Person entity). */
   speaker: Maybe<Scalars['String']['output']>;
@@ -457,6 +457,18 @@ export type Evidence = {
   timestamp: Maybe<Scalars['String']['output']>;
   /** Opens YouTube at that second. */
   url: Scalars['String']['output'];
+};
+
+
+/** Where in the episode something was said. */
+export type EvidenceChapterArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+
+/** Where in the episode something was said. */
+export type EvidenceNoteArgs = {
+  lang?: InputMaybe<Lang>;
 };
 
 /** A number said about an entity, with its unit exactly as stated. */
@@ -469,6 +481,7 @@ export type Fact = {
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   metric: Scalars['String']['output'];
+  /** What the figure covers, in the requested language (English when there is no Chinese). */
   qualifier: Maybe<Scalars['String']['output']>;
   status: Maybe<ClaimStatus>;
   subject: Entity;
@@ -476,6 +489,12 @@ export type Fact = {
   value: Maybe<Scalars['Float']['output']>;
   /** Upper end when a range was said. */
   valueMax: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** A number said about an entity, with its unit exactly as stated. */
+export type FactQualifierArgs = {
+  lang?: InputMaybe<Lang>;
 };
 
 export type KindCount = {
