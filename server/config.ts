@@ -23,6 +23,16 @@ export interface Neo4jConfig {
   provider?: 'local' | 'docker';
 }
 
+/** Bounded work per client (see server/http/limits.ts). */
+export interface ClientLimits {
+  /** Console requests a client may send per minute. */
+  consolePerMinute: number;
+  /** GraphQL requests a client may send per minute. */
+  graphqlPerMinute: number;
+  /** GraphQL requests of one client running at once; the rest get 429. */
+  graphqlConcurrent: number;
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -32,6 +42,11 @@ export interface Config {
   /** How long start-up keeps retrying a Neo4j that does not answer yet (started beside it, still booting). */
   neo4jWaitSeconds: number;
   consoleRowCap: number;
+  /** Bytes of a console answer's rows as JSON (the first row included). */
+  consoleByteCap: number;
+  limits: ClientLimits;
+  /** How long shutdown lets requests in flight finish. */
+  shutdownGraceMs: number;
   corsOrigins: string[];
   /** Host names (without port) the API answers for; anything else gets 421 (DNS rebinding). */
   allowedHosts: string[];
@@ -107,6 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
     neo4jWaitSeconds: int(env, 'NEO4J_WAIT_SECONDS', 60, 0, 3600),
     consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),
+    consoleByteCap: int(env, 'CONSOLE_BYTE_CAP', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    limits: {
+      consolePerMinute: int(env, 'CONSOLE_RATE_PER_MINUTE', 120, 1, 1_000_000),
+      graphqlPerMinute: int(env, 'GRAPHQL_RATE_PER_MINUTE', 1200, 1, 10_000_000),
+      graphqlConcurrent: int(env, 'GRAPHQL_CONCURRENT_PER_CLIENT', 8, 1, 10_000),
+    },
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     corsOrigins: list(env.CORS_ORIGINS),
     allowedHosts: allowedHosts(env),
     clientDir: resolve(ROOT_DIR, 'dist/client'),

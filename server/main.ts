@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   try {
-    neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', log });
-    server = await startServer({ config, connection: neo4j.connection, log });
+    neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', supervise: true, log });
+    server = await startServer({ config, connection: neo4j.connection, neo4jState: neo4j.state, log });
   } catch (err) {
     const known = err instanceof StartupError || err instanceof ProvisionError || err instanceof ConfigError;
     console.error(`\nstart failed: ${known ? (err as Error).message : String((err as Error)?.stack ?? err)}`);

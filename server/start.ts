@@ -1,12 +1,14 @@
 // Start-up as a function, so tests can start the whole server in-process the way `npm start` does.
 import type { Server } from 'node:http';
 import type { Config } from './config.js';
-import { DatabaseUnavailableError } from './db/errors.js';
+import { createConsoleRunner, type ConsoleRunner } from './console/isolated.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.js';
 import { createExecutor, type Executor } from './db/executor.js';
 import { applySchema } from './db/schema.js';
 import type { Vocabulary } from './domain/types.js';
 import { createApolloServer } from './graphql/server.js';
 import { createApp } from './http/app.js';
+import type { Neo4jState } from './http/health.js';
 import { isPortFree } from './neo4j/ports.js';
 import type { Neo4jConnection } from './neo4j/types.js';
 import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../seed/dataset.js';
@@ -33,6 +35,8 @@ export interface StartOptions {
   log: (message: string) => void;
   /** Directory of seed data (tests point this at fixtures). */
   dataDir?: string;
+  /** The local runner's supervisor state, for /health. */
+  neo4jState?: () => Neo4jState;
 }
 
 /** The vocabulary alone, so a graph can still be served while other data files are being fixed. */
@@ -87,8 +91,9 @@ async function waitForDatabase(db: Executor, waitSeconds: number, log: (m: strin
       if (attempt > 1) log(`neo4j: reachable at ${db.uri} after ${attempt} attempts`);
       return;
     } catch (err) {
-      // Only "not reachable" can fix itself; bad credentials or a bad URI will not.
-      if (!(err instanceof DatabaseUnavailableError)) throw err;
+      // Only "not reachable" can fix itself; bad credentials or a bad URI will not. A timeout is
+      // "not reachable yet" too: a store in crash recovery accepts connections before it answers.
+      if (!(err instanceof DatabaseUnavailableError) && !(err instanceof QueryTimeoutError)) throw err;
       if (Date.now() + delay > deadline)
         throw new StartupError(
           `Neo4j at ${db.uri} did not answer within ${waitSeconds}s: start it, check NEO4J_URI, or raise NEO4J_WAIT_SECONDS`,
@@ -98,6 +103,37 @@ async function waitForDatabase(db: Executor, waitSeconds: number, log: (m: strin
       delay = Math.min(delay * 2, 5000);
     }
   }
+}
+
+/** Runs start-up work again while Neo4j is reachable but not answering yet (crash recovery), up to the wait. */
+async function untilAnswered<T>(db: Executor, waitSeconds: number, log: (m: string) => void, work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  for (let delay = 500; ; delay = Math.min(delay * 2, 5000)) {
+    try {
+      return await work();
+    } catch (err) {
+      const transient = err instanceof QueryTimeoutError || err instanceof DatabaseUnavailableError;
+      if (!transient || Date.now() + delay > deadline) throw err;
+      log(`neo4j: ${(err as Error).message} during start-up (still recovering?); retrying in ${delay} ms`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+/**
+ * Graceful stop: no new connections, idle keep-alive connections closed, requests in flight get up
+ * to `graceMs` to finish; whatever is left then is cut.
+ */
+export function drain(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    cut.unref();
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 /**
@@ -123,25 +159,37 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     throw new StartupError(`port ${config.port} on ${config.host} is already in use: stop what runs there or set PORT to another port (e.g. PORT=4001 npm start)`);
 
   const db = createExecutor(opts.connection, { queryTimeoutMs: config.queryTimeoutMs });
+  // Its own two connections: /health answers while every pooled connection is busy with queries.
+  const healthDb = createExecutor(opts.connection, { queryTimeoutMs: 2000, maxConnectionPoolSize: 2 });
   let layout: LayoutService | undefined;
+  let consoleRunner: ConsoleRunner | undefined;
   try {
     await waitForDatabase(db, config.neo4jWaitSeconds, log);
-    await applySchema(db);
-    const vocabulary = await ensureSeeded(db, opts.dataDir, log);
+    const vocabulary = await untilAnswered(db, config.neo4jWaitSeconds, log, async () => {
+      await applySchema(db);
+      return ensureSeeded(db, opts.dataDir, log);
+    });
     const apollo = createApolloServer(vocabulary);
     await apollo.start();
     layout = createLayoutService({ maxNodes: LAYOUT_MAX_NODES, log });
     await warmWholeGraph(db, vocabulary, layout, log);
+    consoleRunner = createConsoleRunner({
+      connection: opts.connection,
+      limits: { timeoutMs: config.queryTimeoutMs, rowCap: config.consoleRowCap, byteCap: config.consoleByteCap },
+      log,
+    });
     const app = createApp({
       db,
+      healthDb,
+      console: consoleRunner,
+      limits: config.limits,
+      neo4jState: opts.neo4jState,
       vocabulary,
       apollo,
       layout,
       clientDir: config.clientDir,
       corsOrigins: config.corsOrigins,
       allowedHosts: config.allowedHosts,
-      queryTimeoutMs: config.queryTimeoutMs,
-      consoleRowCap: config.consoleRowCap,
     });
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
@@ -154,22 +202,24 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+    const runner = consoleRunner;
     return {
       url: `http://${shownHost}:${port}`,
       port,
       db,
       close: async () => {
-        await new Promise<void>((r) => {
-          server.close(() => r());
-          server.closeAllConnections();
-        });
+        await drain(server, config.shutdownGraceMs);
         await apollo.stop();
+        await runner.close();
         await layout?.close();
+        await healthDb.close();
         await db.close();
       },
     };
   } catch (err) {
+    await consoleRunner?.close();
     await layout?.close();
+    await healthDb.close();
     await db.close();
     throw err;
   }

@@ -24,6 +24,11 @@ export class MemoryLimitError extends DatabaseError {
   readonly code = 'MEMORY_LIMIT';
   readonly status = 400;
 }
+/** A console result larger than its byte cap (the first row included). */
+export class ResultTooLargeError extends DatabaseError {
+  readonly code = 'RESULT_TOO_LARGE';
+  readonly status = 400;
+}
 export class CypherClientError extends DatabaseError {
   readonly code = 'BAD_USER_INPUT';
   readonly status = 400;

@@ -2,7 +2,7 @@
 // access mode, applies the timeout, maps records to plain objects and classifies failures.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConnection } from '../neo4j/types.js';
-import { classifyNeo4jError } from './errors.js';
+import { classifyNeo4jError, DatabaseUnavailableError, ResultTooLargeError } from './errors.js';
 import { recordToObject } from './mapping.js';
 
 export interface CypherStatement {
@@ -40,7 +40,10 @@ export interface Executor {
   /** Several statements in one write transaction: all or nothing. */
   writeTransaction<T>(work: (tx: TxRunner) => Promise<T>, opts?: RunOptions): Promise<T>;
   /** Runs in a READ session, returning the raw result summary too (for the Cypher console). */
-  readWithSummary(stmt: CypherStatement, opts: RunOptions & { maxRows: number }): Promise<{ rows: Row[]; keys: string[]; truncated: boolean; queryType: string }>;
+  readWithSummary(
+    stmt: CypherStatement,
+    opts: RunOptions & { maxRows: number; maxBytes?: number },
+  ): Promise<{ rows: Row[]; keys: string[]; truncated: boolean; queryType: string }>;
   /** Plans without running: the query type and the operator tree the planner reports. */
   explain(stmt: CypherStatement): Promise<Explained>;
   verify(): Promise<void>;
@@ -64,6 +67,22 @@ function toPlanNode(p: DriverPlan): PlanNode {
   const details = p.arguments.Details;
   return { operator: p.operatorType, details: typeof details === 'string' ? details : '', children: p.children.map(toPlanNode) };
 }
+
+/**
+ * The driver has no read timeout: a Neo4j that accepts connections but never answers (SIGSTOPped, a
+ * network black hole) would hold a request forever. Neo4j's own timeout fires first when it is alive;
+ * this one, a little later, answers for it when it is not. The hung session is left to the driver.
+ */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseUnavailableError(`the graph database did not answer within ${Math.round(ms / 1000)} s; try again shortly`)), ms);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+/** How much longer than its own timeout a statement may take before Neo4j is taken for unresponsive. */
+const DEADLINE_GRACE_MS = 3000;
 
 export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions): Executor {
   const driver: Driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
@@ -96,7 +115,8 @@ export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions):
     return res.records.map(recordToObject);
   };
 
-  return {
+  const deadlineOf = (opts?: RunOptions) => (opts?.timeoutMs ?? options.queryTimeoutMs) + DEADLINE_GRACE_MS;
+  const executor: Executor = {
     uri: conn.uri,
     async read(stmt, opts) {
       const s = session('READ');
@@ -150,12 +170,19 @@ export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions):
         const result = tx.run(stmt.cypher, stmt.params);
         // Stream, and stop pulling once the cap is reached: a million-row result never reaches memory.
         const keys = (await result.keys()).map(String);
+        let bytes = 0;
         for await (const record of result) {
           if (rows.length >= opts.maxRows) {
             truncated = true;
             break;
           }
-          rows.push(recordToObject(record));
+          const row = recordToObject(record);
+          // The answer is JSON: its size is what the cap protects (memory here, the wire, the browser).
+          if (opts.maxBytes !== undefined && (bytes += JSON.stringify(row).length) > opts.maxBytes)
+            throw new ResultTooLargeError(
+              `the result is larger than ${Math.round(opts.maxBytes / 1024)} KB${rows.length === 0 ? ' already in its first row' : ` after ${rows.length} rows`}; return fewer or smaller values (LIMIT, size(), a slice [..100])`,
+            );
+          rows.push(row);
         }
         const summary = truncated ? null : await result.summary();
         await tx.rollback();
@@ -191,5 +218,13 @@ export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions):
       return () => listeners.delete(listener);
     },
     close: () => driver.close(),
+  };
+  return {
+    ...executor,
+    read: (stmt, opts) => withDeadline(executor.read(stmt, opts), deadlineOf(opts)),
+    write: (stmt, opts) => withDeadline(executor.write(stmt, opts), deadlineOf(opts)),
+    readWithSummary: (stmt, opts) => withDeadline(executor.readWithSummary(stmt, opts), deadlineOf(opts)),
+    explain: (stmt) => withDeadline(executor.explain(stmt), deadlineOf()),
+    verify: () => withDeadline(executor.verify(), options.queryTimeoutMs + DEADLINE_GRACE_MS),
   };
 }

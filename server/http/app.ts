@@ -3,24 +3,31 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { ConsoleRunner } from '../console/isolated.js';
 import type { Executor } from '../db/executor.js';
 import type { Vocabulary } from '../domain/types.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
-import { healthHandler } from './health.js';
+import { healthHandler, type Neo4jState } from './health.js';
+import { concurrentPerClient, perMinute, type ClientLimits } from './limits.js';
 import { corsAllowlist, hostAllowlist, securityHeaders } from './security.js';
 
 export interface AppDeps {
   db: Executor;
+  /** /health's own connections: it never waits behind queries. */
+  healthDb: Executor;
+  console: ConsoleRunner;
+  limits: ClientLimits;
+  /** What the local runner's supervisor knows (restarting, why), when there is one. */
+  neo4jState?: () => Neo4jState;
   vocabulary: Vocabulary;
   apollo: ApolloServer<GraphQLContext>;
   clientDir: string;
   corsOrigins: string[];
   allowedHosts: string[];
-  queryTimeoutMs: number;
-  consoleRowCap: number;
   layout?: LayoutService;
 }
 
@@ -30,10 +37,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
   app.use(securityHeaders);
   app.use(hostAllowlist(deps.allowedHosts));
+  // JS, CSS and JSON answers compress 3-5x; compression skips what is already small.
+  app.use(compression());
   app.use(corsAllowlist(deps.corsOrigins));
   const json = express.json({ limit: '256kb' });
 
-  app.get('/health', healthHandler(deps.db));
+  app.get('/health', healthHandler(deps.healthDb, deps.neo4jState));
 
   // Browsers asking for /graphql get the locally built GraphiQL; API clients get Apollo.
   const graphiql = join(deps.clientDir, 'graphiql.html');
@@ -46,13 +55,15 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(
     '/graphql',
+    perMinute(deps.limits.graphqlPerMinute, 'GraphQL'),
+    concurrentPerClient(deps.limits.graphqlConcurrent, 'concurrent GraphQL'),
     json,
     expressMiddleware(deps.apollo, {
       context: async () => createContext({ db: deps.db, vocabulary: deps.vocabulary, layout: deps.layout }),
     }),
   );
 
-  app.post('/cypher', json, cypherConsoleHandler(deps.db, { timeoutMs: deps.queryTimeoutMs, rowCap: deps.consoleRowCap }));
+  app.post('/cypher', perMinute(deps.limits.consolePerMinute, 'console'), json, cypherConsoleHandler(deps.console));
   app.get('/api/vocabulary', (_req, res) => {
     res.json(deps.vocabulary);
   });

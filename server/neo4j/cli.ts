@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js';
 import { provisionNeo4j } from './provision.js';
 
 const config = loadConfig(process.env);
-const neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', log: (m) => console.log(m) }).catch((err: unknown) => {
+const neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', supervise: true, log: (m) => console.log(m) }).catch((err: unknown) => {
   console.error(`neo4j: ${(err as Error).message}`);
   process.exit(1);
 });

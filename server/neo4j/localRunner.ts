@@ -1,6 +1,6 @@
 // The local runner: Neo4j Community embedded in a small JVM (neo4j-runner/LocalNeo4j.java),
 // for machines without Docker. Jars come from Maven Central through `mvn dependency:build-classpath`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ROOT_DIR, type Neo4jConfig } from '../config.js';
 import { LOCAL_USER, storedPassword, writeCredentials } from './credentials.js';
 import { freePort, isPortFree } from './ports.js';
-import { ProvisionError, type ProvisionOptions, type ProvisionedNeo4j } from './types.js';
+import { ProvisionError, type Neo4jState, type ProvisionOptions, type ProvisionedNeo4j } from './types.js';
 
 const RUNNER_DIR = join(ROOT_DIR, 'neo4j-runner');
 const POM = join(RUNNER_DIR, 'pom.xml');
@@ -99,51 +99,52 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
   const password = storedPassword(home);
   const memory = transactionMemory(cfg);
   opts.log(`neo4j: starting local runner ${version} (embedded, Bolt on 127.0.0.1:${port}, store ${home})...`);
-  const child = spawn(
-    'java',
-    [`-Xmx${cfg.heap}`, '-XX:+ExitOnOutOfMemoryError', '-cp', cp, LAUNCHER, home, String(port), cfg.pageCache, memory.perTransaction, memory.total],
-    {
-      // stdin stays a pipe: the launcher exits when it closes, so the JVM dies with this process.
-      stdio: ['pipe', 'pipe', 'pipe'],
-      cwd: RUNNER_DIR,
-      // The password goes by environment, not argument: /proc/<pid>/cmdline is readable by every user.
-      env: { ...process.env, NEO4J_RUNNER_PASSWORD: password, NEO4J_RUNNER_WEBSOCKET_ORIGINS: cfg.boltWebsocketOrigins.join(',') },
-    },
-  );
-  let stderrTail = '';
-  child.stderr.on('data', (d: Buffer) => {
-    stderrTail = (stderrTail + d.toString()).slice(-4000);
-  });
+  const launch = (): Promise<ChildProcess> =>
+    launchJvm({
+      // No -XX:+ExitOnOutOfMemoryError: a query that builds a string larger than the heap (nested
+      // replace(), a reduce() that doubles a string) fails with Neo.TransientError.General.OutOfMemoryError
+      // and Neo4j lives on (measured); with the flag the whole JVM exited for everyone.
+      args: [`-Xmx${cfg.heap}`, '-cp', cp, LAUNCHER, home, String(port), cfg.pageCache, memory.perTransaction, memory.total],
+      env: { NEO4J_RUNNER_PASSWORD: password, NEO4J_RUNNER_WEBSOCKET_ORIGINS: cfg.boltWebsocketOrigins.join(',') },
+      home,
+    });
+  let child = await launch();
 
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new ProvisionError(`the local Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000}s; see ${join(home, 'logs', 'debug.log')}`));
-    }, READY_TIMEOUT_MS);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('READY ')) {
-        clearTimeout(timer);
-        resolve();
-      }
+  // Supervision: a JVM that dies (out of memory, killed) is started again on the same store and port,
+  // with backoff; the server's driver reconnects by itself. /health reports the state meanwhile.
+  const state: Neo4jState = { state: 'running', restarts: 0 };
+  let stopping = false;
+  const supervise = (c: ChildProcess): void => {
+    c.once('exit', (code, signal) => {
+      if (stopping || !opts.supervise) return;
+      state.state = 'restarting';
+      state.reason = `the local Neo4j exited (${signal ?? `code ${code}`}) and is being restarted`;
+      opts.log(`neo4j: ${state.reason}`);
+      void restart(1);
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      const locked = /lock|in use/i.test(stderrTail);
-      reject(
-        new ProvisionError(
-          locked
-            ? `the Neo4j store ${home} is locked by another process (is another \`npm start\` or seed running?)`
-            : `the local Neo4j exited with code ${code} before it was ready: ${stderrTail.trim().split('\n').slice(-6).join(' | ')}`,
-        ),
-      );
-    });
-  });
-  child.stdout.resume();
+  };
+  const restart = async (attempt: number): Promise<void> => {
+    await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** (attempt - 1))));
+    if (stopping) return;
+    try {
+      child = await launch();
+      state.restarts++;
+      state.state = 'running';
+      state.reason = `restarted ${state.restarts} time(s); last: ${state.reason ?? 'unknown'}`;
+      opts.log(`neo4j: the local Neo4j is back (restart ${state.restarts}, attempt ${attempt})`);
+      supervise(child);
+    } catch (err) {
+      state.reason = `the local Neo4j could not be restarted (attempt ${attempt}): ${(err as Error).message}`;
+      opts.log(`neo4j: ${state.reason}`);
+      await restart(attempt + 1);
+    }
+  };
+  supervise(child);
 
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
+    stopping = true;
+    state.state = 'stopped';
     const cleanUp = (): void => {
       if (tempHome) rmSync(home, { recursive: true, force: true });
     };
@@ -159,7 +160,7 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
         cleanUp();
         resolve();
       });
-      child.stdin.end();
+      child.stdin!.end();
     });
     return stopped;
   };
@@ -171,8 +172,53 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
     source: 'local-runner',
     description: `neo4j: local runner ${version} at ${connection.uri}`,
     credentialsFile,
+    state: () => ({ ...state }),
     stop,
   };
+}
+
+/** Starts the JVM and resolves once it prints READY; rejects with what its last lines said. */
+function launchJvm(o: { args: string[]; env: Record<string, string>; home: string }): Promise<ChildProcess> {
+  const child = spawn('java', o.args, {
+    // stdin stays a pipe: the launcher exits when it closes, so the JVM dies with this process.
+    stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: RUNNER_DIR,
+    // The password goes by environment, not argument: /proc/<pid>/cmdline is readable by every user.
+    env: { ...process.env, ...o.env },
+  });
+  let stderrTail = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderrTail = (stderrTail + d.toString()).slice(-4000);
+  });
+  return new Promise<ChildProcess>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new ProvisionError(`the local Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000}s; see ${join(o.home, 'logs', 'debug.log')}`));
+    }, READY_TIMEOUT_MS);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      const locked = /lock|in use/i.test(stderrTail);
+      reject(
+        new ProvisionError(
+          locked
+            ? `the Neo4j store ${o.home} is locked by another process (is another \`npm start\` or seed running?)`
+            : `the local Neo4j exited with code ${code} before it was ready: ${stderrTail.trim().split('\n').slice(-6).join(' | ')}`,
+        ),
+      );
+    };
+    child.once('exit', onExit);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('READY ')) {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        child.stdout.removeAllListeners('data');
+        child.stdout.resume();
+        resolve(child);
+      }
+    });
+  });
 }
 
 const UNITS: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };

@@ -14,12 +14,24 @@ export interface ProvisionedNeo4j {
   description: string;
   /** Where the local runner keeps its connection (uri, user, password; mode 0600). */
   credentialsFile?: string;
+  /** The local runner's supervisor state; absent for NEO4J_URI and Docker. */
+  state?: () => Neo4jState;
   stop(): Promise<void>;
+}
+
+/** What the local runner's supervisor knows. */
+export interface Neo4jState {
+  state: 'running' | 'restarting' | 'stopped';
+  /** Why it is not running, or why it last restarted. */
+  reason?: string;
+  restarts: number;
 }
 
 export interface ProvisionOptions {
   /** start: persistent store under .data/; test: a throwaway store on a free port. */
   purpose: 'start' | 'test';
+  /** Restart the local runner's JVM when it dies (npm start, npm run neo4j). */
+  supervise?: boolean;
   log: (message: string) => void;
 }
 

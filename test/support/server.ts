@@ -4,7 +4,16 @@ import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', QUERY_TIMEOUT_MS: '3000', ...env });
+  // Test files send hundreds of requests from one address: per-client limits are tested on their own.
+  const config = loadConfig({
+    PORT: '0',
+    QUERY_TIMEOUT_MS: '3000',
+    CONSOLE_RATE_PER_MINUTE: '1000000',
+    GRAPHQL_RATE_PER_MINUTE: '1000000',
+    GRAPHQL_CONCURRENT_PER_CLIENT: '10000',
+    SHUTDOWN_GRACE_MS: '2000',
+    ...env,
+  });
   return startServer({ config, connection: inject('neo4j'), log: () => undefined });
 }
 
