@@ -44,6 +44,8 @@ export interface Config {
   consoleRowCap: number;
   /** Bytes of a console answer's rows as JSON (the first row included). */
   consoleByteCap: number;
+  /** Console transactions Neo4j may still be running (stopped ones included) before new ones get 429. */
+  consoleMaxActive: number;
   limits: ClientLimits;
   /** How long shutdown lets requests in flight finish. */
   shutdownGraceMs: number;
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     neo4jWaitSeconds: int(env, 'NEO4J_WAIT_SECONDS', 60, 0, 3600),
     consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),
     consoleByteCap: int(env, 'CONSOLE_BYTE_CAP', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    consoleMaxActive: int(env, 'CONSOLE_MAX_ACTIVE', 2, 1, 1000),
     limits: {
       consolePerMinute: int(env, 'CONSOLE_RATE_PER_MINUTE', 120, 1, 1_000_000),
       graphqlPerMinute: int(env, 'GRAPHQL_RATE_PER_MINUTE', 1200, 1, 10_000_000),

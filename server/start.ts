@@ -175,7 +175,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     await warmWholeGraph(db, vocabulary, layout, log);
     consoleRunner = createConsoleRunner({
       connection: opts.connection,
-      limits: { timeoutMs: config.queryTimeoutMs, rowCap: config.consoleRowCap, byteCap: config.consoleByteCap },
+      limits: { timeoutMs: config.queryTimeoutMs, rowCap: config.consoleRowCap, byteCap: config.consoleByteCap, maxActive: config.consoleMaxActive },
       log,
     });
     const app = createApp({

@@ -2,6 +2,7 @@
 // change, in English and Chinese. Codes and statuses come from the error classes themselves.
 import { CypherClientError, DatabaseError, QueryTimeoutError } from '../db/errors.js';
 import { ConsoleRefusal } from './guard.js';
+import { ConsoleBusy } from './run.js';
 
 export interface ConsoleFailure {
   status: number;
@@ -9,6 +10,8 @@ export interface ConsoleFailure {
   message: string;
   /** The same in Chinese, where the console writes its own words (Neo4j's messages stay English). */
   messageZh?: string;
+  /** For 429: when to try again. */
+  retryAfterSeconds?: number;
 }
 
 const ZH: Record<string, string> = {
@@ -22,6 +25,8 @@ const ZH: Record<string, string> = {
 };
 
 export function consoleFailure(err: unknown, timeoutMs: number): ConsoleFailure {
+  if (err instanceof ConsoleBusy)
+    return { status: 429, code: 'TOO_MANY_REQUESTS', message: err.message, messageZh: '数据库仍在完成之前无法提前停止的控制台查询:请几秒后再试。', retryAfterSeconds: 5 };
   if (err instanceof ConsoleRefusal) return { status: 400, code: err.code, message: err.message, messageZh: ZH[err.code] };
   if (err instanceof QueryTimeoutError)
     return { status: 400, code: err.code, message: `the query ran longer than ${timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`, messageZh: ZH[err.code] };
@@ -45,5 +50,5 @@ export function deadlineFailure(timeoutMs: number): ConsoleFailure {
 }
 
 export function busyFailure(message: string): ConsoleFailure {
-  return { status: 429, code: 'TOO_MANY_REQUESTS', message, messageZh: ZH.TOO_MANY_REQUESTS };
+  return { status: 429, code: 'TOO_MANY_REQUESTS', message, messageZh: ZH.TOO_MANY_REQUESTS, retryAfterSeconds: 1 };
 }

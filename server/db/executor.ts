@@ -12,6 +12,8 @@ export interface CypherStatement {
 
 export interface RunOptions {
   timeoutMs?: number;
+  /** Transaction metadata, visible in SHOW TRANSACTIONS (the console tags its own). */
+  metadata?: Record<string, string>;
 }
 
 export type Row = Record<string, unknown>;
@@ -105,7 +107,10 @@ export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions):
   const notify = (stmt: CypherStatement): void => {
     for (const l of listeners) l(stmt);
   };
-  const txConfig = (opts?: RunOptions) => ({ timeout: opts?.timeoutMs ?? options.queryTimeoutMs });
+  const txConfig = (opts?: RunOptions) => ({
+    timeout: opts?.timeoutMs ?? options.queryTimeoutMs,
+    ...(opts?.metadata ? { metadata: opts.metadata } : {}),
+  });
   const session = (mode: 'READ' | 'WRITE') =>
     driver.session({ database: conn.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
 

@@ -9,8 +9,8 @@ const MAX_PARAMS_DEPTH = 16;
 const MAX_PARAMS_VALUES = 10_000;
 const MAX_PARAMS_CHARS = 100_000;
 
-const fail = (res: Response, status: number, code: string, message: string, messageZh?: string): void => {
-  if (status === 429) res.setHeader('Retry-After', '1');
+const fail = (res: Response, status: number, code: string, message: string, messageZh?: string, retryAfterSeconds?: number): void => {
+  if (retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(status).json({ error: { code, message, ...(messageZh ? { messageZh } : {}) } });
 };
 
@@ -48,6 +48,6 @@ export function cypherConsoleHandler(console: ConsoleRunner) {
     const outcome = await console.run(query, params, req.ip ?? 'unknown');
     if (outcome.ok) return void res.json(outcome.answer);
     const f = outcome.failure;
-    fail(res, f.status, f.code, f.message, f.messageZh);
+    fail(res, f.status, f.code, f.message, f.messageZh, f.retryAfterSeconds);
   };
 }

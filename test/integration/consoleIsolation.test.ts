@@ -66,6 +66,28 @@ describe('console isolation', () => {
     expect(answers[0].body.error?.code).toBe('QUERY_TIMEOUT');
   });
 
+  it('refuses new console queries while Neo4j still runs earlier ones it cannot stop', async () => {
+    const lingering = 'RETURN reduce(s = 0, i IN range(1, 400000000) | s + i) AS s';
+    try {
+      const first = await Promise.all([run(lingering), run(lingering)]);
+      expect(first.map((a) => a.body.error?.code)).toEqual(['QUERY_TIMEOUT', 'QUERY_TIMEOUT']);
+      // The client's two slots stay taken, and Neo4j's console budget (CONSOLE_MAX_ACTIVE 2) is spent.
+      const next = await run('RETURN 1 AS x');
+      expect(next).toMatchObject({ status: 429, body: { error: { code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/still finishing 2|at most 2/) } } });
+      const [row] = await db.read({ cypher: "SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'aig-console' RETURN count(*) AS n", params: {} });
+      expect(Number(row!.n)).toBe(2);
+      // GraphQL and /health are not part of that budget.
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    } finally {
+      // Neo4j cannot stop these early: wait them out so the rest of the file has the database to itself.
+      for (let i = 0; i < 100; i++) {
+        const [row] = await db.read({ cypher: "SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'aig-console' RETURN count(*) AS n", params: {} });
+        if (Number(row!.n) === 0) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }, 150_000);
+
   it('changed nothing in the graph', async () => {
     expect(await fingerprint(db)).toEqual(before);
   });
