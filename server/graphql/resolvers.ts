@@ -12,6 +12,7 @@ import { searchEntities } from '../repository/search.js';
 import { timeline } from '../repository/timeline.js';
 import type { GraphQLContext } from './context.js';
 import { badInput, notFound } from './errors.js';
+import { loadAllOrThrow } from './loaders.js';
 import { isCalendarDate } from '../domain/dates.js';
 import { evidenceOut } from './evidence.js';
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
@@ -76,7 +77,7 @@ async function related(ctx: Ctx, entity: EntityNode, spec: TypedField): Promise<
     if ((spec.direction === 'OUT' || spec.direction === 'BOTH') && r.source === entity.id) ids.add(r.target);
     if ((spec.direction === 'IN' || spec.direction === 'BOTH') && r.target === entity.id) ids.add(r.source);
   }
-  const found = (await ctx.loaders.entity.loadMany([...ids])).filter((e): e is EntityNode => !!e && !(e instanceof Error));
+  const found = (await loadAllOrThrow(ctx.loaders.entity, [...ids])).filter((e): e is EntityNode => e !== null);
   return spec.kinds ? found.filter((e) => spec.kinds!.includes(e.kind)) : found;
 }
 
@@ -183,7 +184,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       title: (ep, a) => localized(ep, a.lang),
       url: (ep) => `https://www.youtube.com/watch?v=${ep.youtubeId}`,
       speakers: async (ep, _a, ctx) =>
-        (await ctx.loaders.entity.loadMany(ep.speakers)).filter((e): e is EntityNode => !!e && !(e instanceof Error)),
+        (await loadAllOrThrow(ctx.loaders.entity, ep.speakers)).filter((e): e is EntityNode => e !== null),
     },
     RelationshipTypeInfo: {
       label: (t, a) => (a.lang === 'ZH' ? t.zh : t.en),
@@ -240,9 +241,10 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         const from = idArg(a.from, 'from');
         const to = idArg(a.to, 'to');
         const maxLength = intArg(a.maxLength ?? 6, 'maxLength', 1, 10);
-        const ends = await ctx.loaders.entity.loadMany([from, to]);
+        // Only a missing end is NOT_FOUND: a failed lookup keeps its own code (SERVICE_UNAVAILABLE, ...).
+        const ends = await loadAllOrThrow(ctx.loaders.entity, [from, to]);
         ends.forEach((e, i) => {
-          if (!e || e instanceof Error) throw notFound(`no entity with id "${i === 0 ? from : to}"`);
+          if (!e) throw notFound(`no entity with id "${i === 0 ? from : to}"`);
         });
         const s = await shortestPath(ctx.db, from, to, maxLength, allowedTypes(ctx));
         return s ? subgraph(ctx, s) : null;
