@@ -11,6 +11,7 @@ import { relationshipTypeCounts } from '../repository/relationships.js';
 import { searchEntities } from '../repository/search.js';
 import { timeline } from '../repository/timeline.js';
 import type { GraphQLContext } from './context.js';
+import { allowedTypes, decodeCursor, encodeCursor, idArg, intArg, kindsArg, MAX_TEXT, typesArg } from './args.js';
 import { badInput, notFound } from './errors.js';
 import { loadAllOrThrow } from './loaders.js';
 import { isCalendarDate } from '../domain/dates.js';
@@ -19,39 +20,6 @@ import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resol
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
 
 type Ctx = GraphQLContext;
-
-const MAX_TEXT = 200;
-
-function intArg(value: unknown, name: string, min: number, max: number): number {
-  const n = value as number;
-  if (!Number.isInteger(n) || n < min || n > max) throw badInput(`${name} must be from ${min} to ${max} (got ${String(value)})`, name);
-  return n;
-}
-
-function idArg(value: unknown, name: string): string {
-  const s = String(value);
-  if (s.length === 0 || s.length > MAX_TEXT) throw badInput(`${name} must be 1 to ${MAX_TEXT} characters`, name);
-  return s;
-}
-
-function typesArg(ctx: Ctx, value: unknown, name = 'relationshipTypes'): string[] {
-  const list = (value as string[] | null | undefined) ?? [];
-  const unknown = list.filter((t) => !ctx.vocabulary.relationshipTypes[t]);
-  if (unknown.length)
-    throw badInput(`unknown relationship type(s) ${unknown.join(', ')}; see the relationshipTypes query`, name);
-  return list;
-}
-
-const kindsArg = (value: unknown): string[] => (value as string[] | null | undefined) ?? [];
-const allowedTypes = (ctx: Ctx): string[] => Object.keys(ctx.vocabulary.relationshipTypes);
-
-const encodeCursor = (id: string): string => Buffer.from(`e:${id}`).toString('base64url');
-function decodeCursor(cursor: unknown): string | null {
-  if (cursor === null || cursor === undefined) return null;
-  const raw = Buffer.from(String(cursor), 'base64url').toString('utf8');
-  if (!raw.startsWith('e:') || raw.length > MAX_TEXT) throw badInput('after is not a cursor returned by this API', 'after');
-  return raw.slice(2);
-}
 
 /** An edge's end: a plain value when this request already holds the entity (no promise per field). */
 function relationshipEnd(ctx: Ctx, id: string): EntityNode | Promise<EntityNode> {
