@@ -5,7 +5,6 @@ import { countEntities, listEntities } from '../repository/entities.js';
 import { graphStats } from '../repository/stats.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
 import { DEFAULT_GRAPH_LIMIT, neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
-import { layoutInput } from '../layout/service.js';
 import type { EntityNode } from '../repository/records.js';
 import { relationshipTypeCounts } from '../repository/relationships.js';
 import { searchEntities } from '../repository/search.js';
@@ -17,6 +16,7 @@ import { loadAllOrThrow } from './loaders.js';
 import { isCalendarDate } from '../domain/dates.js';
 import { evidenceOut } from './evidence.js';
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
+import { subgraphResolvers } from './subgraphLayout.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
 
 type Ctx = GraphQLContext;
@@ -128,12 +128,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       status: (r) => upper(r.status),
       evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
     },
-    Subgraph: {
-      positions: (s, _a, ctx) => {
-        const p = ctx.layout?.positionsFor(layoutInput(s));
-        return p ? [...p].map(([id, xy]) => ({ id, x: xy.x, y: xy.y })) : null;
-      },
-    },
+    Subgraph: subgraphResolvers,
     Fact: {
       subject: async (f, _a, ctx) => (await ctx.loaders.entity.load(f.subject))!,
       status: (f) => upper(f.status),
