@@ -88,6 +88,16 @@ describe('formatError', () => {
     expect(f.text).not.toMatch(/stack|Maximum call|secret|hunter2|ECONNREFUSED|10\.0\.0\.7|reading|srv/i);
   });
 
+  it.each([
+    ['an unknown field', '{ nope }'],
+    ['a syntax error', '{ fail(kind: '],
+  ])('leaves Apollo\'s own refusals alone: %s is GRAPHQL_VALIDATION_FAILED with its message', async (_name, query) => {
+    const res = await apollo.executeOperation({ query });
+    const error = res.body.kind === 'single' ? res.body.singleResult.errors?.[0] : undefined;
+    expect(error?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(error?.message).not.toBe('internal error');
+  });
+
   it('keeps the field a BAD_USER_INPUT points at', async () => {
     const res = await apollo.executeOperation({ query: '{ fail(kind: "badInput") }' });
     expect(res.body.kind === 'single' && res.body.singleResult.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });

@@ -23,6 +23,13 @@ const PASS_THROUGH = new Set([
   'MEMORY_LIMIT',
 ]);
 
+/**
+ * By tag, not instanceof: graphql ships a CommonJS and an ES module build, and where both are loaded
+ * (vitest gives our code the ESM one, Node gives Apollo the CommonJS one) Apollo's errors are
+ * instances of the other copy's class.
+ */
+const isGraphQLError = (e: Error): boolean => e instanceof GraphQLError || Object.prototype.toString.call(e) === '[object GraphQLError]';
+
 const internal = (base: GraphQLFormattedError): GraphQLFormattedError => ({
   ...base,
   message: 'internal error',
@@ -40,7 +47,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof BadInputError) return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   // Anything else thrown as a plain Error is a bug or an exhausted resource (a stack overflow is a
   // RangeError): its text is about the server, not the request.
-  if (original instanceof Error && !(original instanceof GraphQLError)) return internal(base);
+  if (original instanceof Error && !isGraphQLError(original)) return internal(base);
   const code = String(formatted.extensions?.code ?? '');
   // One documented code for every document refused before it runs, syntax errors included.
   if (code === 'GRAPHQL_PARSE_FAILED') return { ...base, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
