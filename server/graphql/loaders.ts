@@ -24,6 +24,17 @@ export interface Loaders {
   entityNow(id: string): EntityNode | null | Promise<EntityNode | null>;
 }
 
+/**
+ * loadMany without its silent failures: DataLoader hands back a failed batch as Error values among the
+ * results, and filtering them out turned "Neo4j is down" into an empty list or NOT_FOUND.
+ */
+export async function loadAllOrThrow<K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> {
+  const results = await loader.loadMany(keys);
+  const failed = results.find((r): r is Error => r instanceof Error);
+  if (failed) throw failed;
+  return results as V[];
+}
+
 export function createLoaders(db: Executor): Loaders {
   const byKey = <V>(fetch: (ids: readonly string[]) => Promise<Map<string, V>>, empty: V) =>
     new DataLoader<string, V>(async (ids) => {

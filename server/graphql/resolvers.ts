@@ -5,52 +5,21 @@ import { countEntities, listEntities } from '../repository/entities.js';
 import { graphStats } from '../repository/stats.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
 import { DEFAULT_GRAPH_LIMIT, neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
-import { layoutInput } from '../layout/service.js';
 import type { EntityNode } from '../repository/records.js';
 import { relationshipTypeCounts } from '../repository/relationships.js';
 import { searchEntities } from '../repository/search.js';
 import { timeline } from '../repository/timeline.js';
 import type { GraphQLContext } from './context.js';
+import { allowedTypes, decodeCursor, encodeCursor, idArg, intArg, kindsArg, MAX_TEXT, typesArg } from './args.js';
 import { badInput, notFound } from './errors.js';
+import { loadAllOrThrow } from './loaders.js';
 import { isCalendarDate } from '../domain/dates.js';
 import { evidenceOut } from './evidence.js';
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
+import { subgraphResolvers } from './subgraphLayout.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
 
 type Ctx = GraphQLContext;
-
-const MAX_TEXT = 200;
-
-function intArg(value: unknown, name: string, min: number, max: number): number {
-  const n = value as number;
-  if (!Number.isInteger(n) || n < min || n > max) throw badInput(`${name} must be from ${min} to ${max} (got ${String(value)})`, name);
-  return n;
-}
-
-function idArg(value: unknown, name: string): string {
-  const s = String(value);
-  if (s.length === 0 || s.length > MAX_TEXT) throw badInput(`${name} must be 1 to ${MAX_TEXT} characters`, name);
-  return s;
-}
-
-function typesArg(ctx: Ctx, value: unknown, name = 'relationshipTypes'): string[] {
-  const list = (value as string[] | null | undefined) ?? [];
-  const unknown = list.filter((t) => !ctx.vocabulary.relationshipTypes[t]);
-  if (unknown.length)
-    throw badInput(`unknown relationship type(s) ${unknown.join(', ')}; see the relationshipTypes query`, name);
-  return list;
-}
-
-const kindsArg = (value: unknown): string[] => (value as string[] | null | undefined) ?? [];
-const allowedTypes = (ctx: Ctx): string[] => Object.keys(ctx.vocabulary.relationshipTypes);
-
-const encodeCursor = (id: string): string => Buffer.from(`e:${id}`).toString('base64url');
-function decodeCursor(cursor: unknown): string | null {
-  if (cursor === null || cursor === undefined) return null;
-  const raw = Buffer.from(String(cursor), 'base64url').toString('utf8');
-  if (!raw.startsWith('e:') || raw.length > MAX_TEXT) throw badInput('after is not a cursor returned by this API', 'after');
-  return raw.slice(2);
-}
 
 /** An edge's end: a plain value when this request already holds the entity (no promise per field). */
 function relationshipEnd(ctx: Ctx, id: string): EntityNode | Promise<EntityNode> {
@@ -76,7 +45,7 @@ async function related(ctx: Ctx, entity: EntityNode, spec: TypedField): Promise<
     if ((spec.direction === 'OUT' || spec.direction === 'BOTH') && r.source === entity.id) ids.add(r.target);
     if ((spec.direction === 'IN' || spec.direction === 'BOTH') && r.target === entity.id) ids.add(r.source);
   }
-  const found = (await ctx.loaders.entity.loadMany([...ids])).filter((e): e is EntityNode => !!e && !(e instanceof Error));
+  const found = (await loadAllOrThrow(ctx.loaders.entity, [...ids])).filter((e): e is EntityNode => e !== null);
   return spec.kinds ? found.filter((e) => spec.kinds!.includes(e.kind)) : found;
 }
 
@@ -159,12 +128,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       status: (r) => upper(r.status),
       evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
     },
-    Subgraph: {
-      positions: (s, _a, ctx) => {
-        const p = ctx.layout?.positionsFor(layoutInput(s));
-        return p ? [...p].map(([id, xy]) => ({ id, x: xy.x, y: xy.y })) : null;
-      },
-    },
+    Subgraph: subgraphResolvers,
     Fact: {
       subject: async (f, _a, ctx) => (await ctx.loaders.entity.load(f.subject))!,
       status: (f) => upper(f.status),
@@ -186,7 +150,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       title: (ep, a) => localized(ep, a.lang),
       url: (ep) => `https://www.youtube.com/watch?v=${ep.youtubeId}`,
       speakers: async (ep, _a, ctx) =>
-        (await ctx.loaders.entity.loadMany(ep.speakers)).filter((e): e is EntityNode => !!e && !(e instanceof Error)),
+        (await loadAllOrThrow(ctx.loaders.entity, ep.speakers)).filter((e): e is EntityNode => e !== null),
     },
     RelationshipTypeInfo: {
       label: (t, a) => (a.lang === 'ZH' ? t.zh : t.en),
@@ -243,9 +207,10 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         const from = idArg(a.from, 'from');
         const to = idArg(a.to, 'to');
         const maxLength = intArg(a.maxLength ?? 6, 'maxLength', 1, 10);
-        const ends = await ctx.loaders.entity.loadMany([from, to]);
+        // Only a missing end is NOT_FOUND: a failed lookup keeps its own code (SERVICE_UNAVAILABLE, ...).
+        const ends = await loadAllOrThrow(ctx.loaders.entity, [from, to]);
         ends.forEach((e, i) => {
-          if (!e || e instanceof Error) throw notFound(`no entity with id "${i === 0 ? from : to}"`);
+          if (!e) throw notFound(`no entity with id "${i === 0 ? from : to}"`);
         });
         const s = await shortestPath(ctx.db, from, to, maxLength, allowedTypes(ctx));
         return s ? subgraph(ctx, s) : null;

@@ -1,8 +1,10 @@
 // Stable layouts for the explorer, computed once per distinct graph in a child process and kept in
 // memory. A request never waits for one: until it is ready the answer is null and the browser lays
-// out the graph itself, as it always could.
+// out the graph itself, as it always could. The queue is capped, so no client can line up hours of
+// CPU or hold thousands of inputs in memory by asking for many different graphs.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createLayoutCache } from './cache.js';
 import { layoutKey, type LayoutInput, type Positions } from './positions.js';
 
 /** The whole graph is at most this big by default (the graph query's limit), and is laid out up to it. */
@@ -12,19 +14,37 @@ export function layoutInput(s: { nodes: { id: string }[]; edges: { id: string; s
   return { nodes: s.nodes.map((n) => n.id), edges: s.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })) };
 }
 
+/** Why a subgraph has, or has not, server positions (the GraphQL enum LayoutStatus). */
+export type LayoutStatus = 'READY' | 'PENDING' | 'REFUSED_QUEUE_FULL' | 'TOO_LARGE';
+
+export type LayoutAnswer =
+  | { status: 'READY'; positions: Positions }
+  | { status: Exclude<LayoutStatus, 'READY'>; positions: null };
+
 export interface LayoutService {
-  /** Cached positions for exactly this graph, or null (and the layout is started in the background). */
-  positionsFor(input: LayoutInput): Positions | null;
-  /** Computes (or finds) the layout; resolves when it is cached. Used to warm the whole graph at start-up. */
+  /**
+   * Cached positions for exactly this graph; otherwise why not, and the layout is started in the
+   * background if there is room for it in the queue.
+   */
+  positionsFor(input: LayoutInput): LayoutAnswer;
+  /**
+   * Computes (or finds) the layout; resolves when it is cached. Used to warm the whole graph at start-up:
+   * a warmed graph skips the queue's cap and is never evicted.
+   */
   warm(input: LayoutInput): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Waiting layouts, beside the one running: each holds its input and costs the next ones their turn. */
+export const DEFAULT_MAX_QUEUED = 4;
+
 export interface LayoutServiceOptions {
   /** Larger graphs get no server layout. */
   maxNodes: number;
-  /** Distinct graphs kept (the whole graph, a few filtered or expanded views). */
+  /** Distinct requested graphs kept, least recently used evicted first; warmed graphs come on top. */
   cacheSize?: number;
+  /** Layouts waiting behind the running one; a further distinct graph is refused until one finishes. */
+  maxQueued?: number;
   log?: (message: string) => void;
 }
 
@@ -35,19 +55,21 @@ function spawnLayoutProcess(): ChildProcess {
   return fork(file, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }
 
-export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
-  const cache = new Map<string, Positions>();
-  const pending = new Map<string, Promise<void>>();
-  const queue: { key: string; input: LayoutInput; done: () => void }[] = [];
-  let worker: ChildProcess | null = null;
-  let current: { key: string; done: () => void } | null = null;
-  let closed = false;
+interface Job {
+  key: string;
+  input: LayoutInput;
+  done: () => void;
+}
 
-  const remember = (key: string, positions: Positions) => {
-    cache.delete(key);
-    cache.set(key, positions);
-    while (cache.size > (opts.cacheSize ?? 8)) cache.delete(cache.keys().next().value!);
-  };
+export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
+  const maxQueued = opts.maxQueued ?? DEFAULT_MAX_QUEUED;
+  const cache = createLayoutCache(opts.cacheSize ?? 8);
+  // One promise per key, queued or running: the same graph asked for twice is laid out once.
+  const pending = new Map<string, Promise<void>>();
+  const queue: Job[] = [];
+  let worker: ChildProcess | null = null;
+  let current: Job | null = null;
+  let closed = false;
 
   // One job at a time on one worker: on two cores a second layout would only slow the first.
   const next = () => {
@@ -58,13 +80,13 @@ export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
     worker ??= spawn();
     const t0 = performance.now();
     worker.once('message', (entries: [string, { x: number; y: number }][]) => {
-      remember(job.key, new Map(entries));
+      cache.set(job.key, new Map(entries));
       opts.log?.(`layout: ${job.input.nodes.length} nodes in ${Math.round(performance.now() - t0)} ms`);
       finish(job);
     });
     worker.send(job.input);
   };
-  const finish = (job: { key: string; done: () => void }) => {
+  const finish = (job: Job) => {
     pending.delete(job.key);
     current = null;
     job.done();
@@ -98,12 +120,11 @@ export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
     return w;
   };
 
-  const warm = (input: LayoutInput): Promise<void> => {
-    if (closed || input.nodes.length === 0 || input.nodes.length > opts.maxNodes) return Promise.resolve();
-    const key = layoutKey(input);
-    if (cache.has(key)) return Promise.resolve();
+  /** The job's promise, or null when there is no room: requests may only fill the queue up to its cap. */
+  const enqueue = (key: string, input: LayoutInput, capped: boolean): Promise<void> | null => {
     const running = pending.get(key);
     if (running) return running;
+    if (closed || (capped && queue.length >= maxQueued)) return null;
     const promise = new Promise<void>((done) => queue.push({ key, input, done }));
     pending.set(key, promise);
     next();
@@ -112,16 +133,26 @@ export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
 
   return {
     positionsFor(input) {
-      if (input.nodes.length === 0 || input.nodes.length > opts.maxNodes) return null;
-      const hit = cache.get(layoutKey(input));
-      if (hit) return hit;
-      void warm(input);
-      return null;
+      if (input.nodes.length > opts.maxNodes) return { status: 'TOO_LARGE', positions: null };
+      if (input.nodes.length === 0) return { status: 'READY', positions: new Map() };
+      const key = layoutKey(input);
+      const hit = cache.get(key);
+      if (hit) return { status: 'READY', positions: hit };
+      // Refused now, asked again later: a refusal keeps nothing, so it cannot fill memory either.
+      return enqueue(key, input, true) ? { status: 'PENDING', positions: null } : { status: 'REFUSED_QUEUE_FULL', positions: null };
     },
-    warm,
+    warm(input) {
+      if (closed || input.nodes.length === 0 || input.nodes.length > opts.maxNodes) return Promise.resolve();
+      const key = layoutKey(input);
+      cache.pin(key);
+      if (cache.get(key)) return Promise.resolve();
+      return enqueue(key, input, false) ?? Promise.resolve();
+    },
     async close() {
       closed = true;
-      for (const j of queue.splice(0)) j.done();
+      // Whoever awaits a warm-up hears that it is over, computed or not.
+      for (const j of [...(current ? [current] : []), ...queue.splice(0)]) j.done();
+      current = null;
       if (worker) stop(worker);
       worker = null;
     },

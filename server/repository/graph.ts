@@ -4,6 +4,7 @@ import neo4j from 'neo4j-driver';
 // Variable-length bounds cannot be Cypher parameters, so depth and maxLength are validated integers
 // spliced in; relationship types are spliced in only from the vocabulary allowlist.
 import type { CypherStatement, Executor } from '../db/executor.js';
+import { BadInputError } from './inputError.js';
 import { entityProjection, relationshipProjection, toEntity, toRelationship, type EntityNode, type RelationshipEdge } from './records.js';
 
 export interface SubgraphResult {
@@ -13,7 +14,7 @@ export interface SubgraphResult {
 }
 
 function boundedInt(v: number, min: number, max: number, name: string): number {
-  if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(v) || v < min || v > max) throw new BadInputError(`${name} must be a whole number from ${min} to ${max}`);
   return v;
 }
 

@@ -519,6 +519,17 @@ export type Lang =
   | 'EN'
   | 'ZH';
 
+/** Where a subgraph's server layout stands. */
+export type LayoutStatus =
+  /** Queued or running; ask again in a few seconds. */
+  | 'PENDING'
+  /** positions holds every node. */
+  | 'READY'
+  /** The server already has as many layouts waiting as it takes; this one was not queued. Ask again later. */
+  | 'REFUSED_QUEUE_FULL'
+  /** More nodes than the server lays out (5,000). */
+  | 'TOO_LARGE';
+
 /** An entity of kind LOCATION. */
 export type Location = Entity & {
   __typename?: 'Location';
@@ -990,10 +1001,15 @@ export type Subgraph = {
   nodes: Array<Entity>;
   /**
    * A stable layout of exactly these nodes (the explorer's fcose layout, computed by the server once per
-   * distinct graph, in the background). Null until it is ready, or for graphs of more than 5,000 nodes:
-   * lay the graph out yourself then.
+   * distinct graph, in the background). Null until it is ready, when the layout queue is full, or for
+   * graphs of more than 5,000 nodes: lay the graph out yourself then. positionsStatus says which.
    */
   positions?: Maybe<Array<NodePosition>>;
+  /**
+   * Why positions is or is not there. Asking for either field starts the layout when there is room.
+   * Null when this server computes no layouts.
+   */
+  positionsStatus?: Maybe<LayoutStatus>;
   /** True when a limit cut the result. */
   truncated: Scalars['Boolean']['output'];
 };
@@ -1156,6 +1172,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
   Lang: Lang;
+  LayoutStatus: LayoutStatus;
   Location: ResolverTypeWrapper<EntityNode>;
   Metric: ResolverTypeWrapper<MetricFacts>;
   Model: ResolverTypeWrapper<EntityNode>;
@@ -1626,6 +1643,7 @@ export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends R
   edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   positions?: Resolver<Maybe<Array<ResolversTypes['NodePosition']>>, ParentType, ContextType>;
+  positionsStatus?: Resolver<Maybe<ResolversTypes['LayoutStatus']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 

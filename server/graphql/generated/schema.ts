@@ -507,6 +507,17 @@ export type Lang =
   | 'EN'
   | 'ZH';
 
+/** Where a subgraph's server layout stands. */
+export type LayoutStatus =
+  /** Queued or running; ask again in a few seconds. */
+  | 'PENDING'
+  /** positions holds every node. */
+  | 'READY'
+  /** The server already has as many layouts waiting as it takes; this one was not queued. Ask again later. */
+  | 'REFUSED_QUEUE_FULL'
+  /** More nodes than the server lays out (5,000). */
+  | 'TOO_LARGE';
+
 /** An entity of kind LOCATION. */
 export type Location = Entity & {
   __typename?: 'Location';
@@ -978,10 +989,15 @@ export type Subgraph = {
   nodes: Array<Entity>;
   /**
    * A stable layout of exactly these nodes (the explorer's fcose layout, computed by the server once per
-   * distinct graph, in the background). Null until it is ready, or for graphs of more than 5,000 nodes:
-   * lay the graph out yourself then.
+   * distinct graph, in the background). Null until it is ready, when the layout queue is full, or for
+   * graphs of more than 5,000 nodes: lay the graph out yourself then. positionsStatus says which.
    */
   positions: Maybe<Array<NodePosition>>;
+  /**
+   * Why positions is or is not there. Asking for either field starts the layout when there is room.
+   * Null when this server computes no layouts.
+   */
+  positionsStatus: Maybe<LayoutStatus>;
   /** True when a limit cut the result. */
   truncated: Scalars['Boolean']['output'];
 };

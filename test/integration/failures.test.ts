@@ -1,0 +1,223 @@
+// Failures reported as what they are: a database that fails part-way through a GraphQL request gives
+// that field its DatabaseError code (never [] or NOT_FOUND), the rest of the request starts no new
+// statements, and a full layout queue says so. Neo4j is real; a TCP relay in front of it breaks or
+// delays exactly the statements a test names, as a dying or overloaded Neo4j would.
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+import type { CypherStatement } from '../../server/db/executor.js';
+import { freePort } from '../../server/neo4j/ports.js';
+import { entitiesByIdsQuery } from '../../server/repository/entities.js';
+import { relationshipsOfEntitiesQuery } from '../../server/repository/relationships.js';
+import { startServer, type RunningServer } from '../../server/start.js';
+import { testExecutor, withRealDataset } from '../support/db.js';
+import { gql } from '../support/server.js';
+
+const neo4jConn = inject('neo4j');
+const boltUrl = new URL(neo4jConn.uri);
+
+/** Bolt carries Cypher text as plain UTF-8, so a statement is recognised by a piece of its text. */
+const ENTITY_BATCH = entitiesByIdsQuery([]).cypher;
+const RELATIONSHIPS_BATCH = relationshipsOfEntitiesQuery([]).cypher;
+const SHORTEST_PATH = 'MATCH p = shortestPath(';
+
+type Rule = { marker: Buffer; kill: true } | { marker: Buffer; stallMs: number; used: boolean };
+
+/**
+ * Like reliability.test.ts's relay, plus rules: a connection sending a `kill` marker is reset before
+ * Neo4j sees it (to the driver, Neo4j died under that statement); the first one sending a `stall`
+ * marker is held that long, the statement still running from the server's point of view.
+ */
+class FaultyRelay {
+  private listener: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  private rules: Rule[] = [];
+  constructor(readonly port: number) {}
+
+  kill(marker: string): void {
+    this.rules.push({ marker: Buffer.from(marker), kill: true });
+  }
+  stall(marker: string, ms: number): void {
+    this.rules.push({ marker: Buffer.from(marker), stallMs: ms, used: false });
+  }
+  clear(): void {
+    this.rules = [];
+  }
+
+  up(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const listener = createServer((client) => this.relay(client));
+      listener.once('error', reject);
+      listener.listen(this.port, '127.0.0.1', () => {
+        this.listener = listener;
+        resolve();
+      });
+    });
+  }
+
+  down(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+    const l = this.listener;
+    this.listener = null;
+    return new Promise((resolve) => (l ? l.close(() => resolve()) : resolve()));
+  }
+
+  private relay(client: Socket): void {
+    const upstream = connect(Number(boltUrl.port || 7687), boltUrl.hostname.replace(/^\[|\]$/g, ''));
+    this.sockets.add(client).add(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      this.sockets.delete(client);
+      this.sockets.delete(upstream);
+    };
+    for (const s of [client, upstream]) {
+      s.on('error', drop);
+      s.on('close', drop);
+    }
+    upstream.pipe(client);
+    let held: Buffer[] | null = null;
+    let tail = Buffer.alloc(0);
+    client.on('data', (chunk: Buffer) => {
+      if (held) return void held.push(chunk);
+      // A marker may straddle two TCP reads.
+      const seen = Buffer.concat([tail, chunk]);
+      tail = seen.subarray(-256);
+      const rule = this.rules.find((r) => seen.includes(r.marker) && ('kill' in r || !r.used));
+      if (rule && 'kill' in rule) return drop();
+      if (!rule) return void upstream.write(chunk);
+      rule.used = true;
+      const queued: Buffer[] = (held = [chunk]);
+      setTimeout(() => {
+        held = null;
+        for (const c of queued) upstream.write(c);
+      }, rule.stallMs);
+    });
+  }
+}
+
+type Gql = Awaited<ReturnType<typeof gql>>['body'];
+const codes = (body: Gql) => (body.errors ?? []).map((e) => e.extensions?.code);
+const paths = (body: Gql) => (body.errors ?? []).map((e) => ((e as { path?: (string | number)[] }).path ?? []).join('.'));
+
+describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('GraphQL over a Neo4j that fails part-way', () => {
+  let relay: FaultyRelay;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    const db = testExecutor(60_000);
+    await withRealDataset(db);
+    await db.close();
+    relay = new FaultyRelay(await freePort());
+    await relay.up();
+    server = await startServer({
+      // Longer than any stall below: only the relay decides what fails.
+      config: loadConfig({ PORT: '0', QUERY_TIMEOUT_MS: '30000' }),
+      connection: { ...neo4jConn, uri: `bolt://127.0.0.1:${relay.port}` },
+      log: () => undefined,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await relay?.down();
+  });
+
+  /** Runs a query with the relay's rules in force, and the statements the server started meanwhile. */
+  async function during(setup: (r: FaultyRelay) => void, query: string): Promise<{ body: Gql; started: string[] }> {
+    const started: string[] = [];
+    const stop = server.db.onStatement((s: CypherStatement) => started.push(s.cypher));
+    setup(relay);
+    try {
+      return { body: (await gql(server.url, query)).body, started };
+    } finally {
+      relay.clear();
+      stop();
+    }
+  }
+
+  it('a typed relationship field whose entity lookup fails says SERVICE_UNAVAILABLE, not []', async () => {
+    // The neighborhood primes deepseek itself; its models are looked up by the entity batch that fails.
+    const { body } = await during((r) => r.kill(ENTITY_BATCH), '{ neighborhood(id: "deepseek", limit: 1) { nodes { id ... on Company { models { id } } } } }');
+    expect(codes(body)).toContain('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(body)).not.toMatch(/"models":\[\]/);
+  });
+
+  it('Episode.speakers whose lookup fails says SERVICE_UNAVAILABLE, not []', async () => {
+    const { body } = await during((r) => r.kill(ENTITY_BATCH), '{ episode { title speakers { id } } }');
+    expect(codes(body)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(paths(body)).toEqual(['episode.speakers']);
+  });
+
+  it('shortestPath says SERVICE_UNAVAILABLE when its ends cannot be read, NOT_FOUND only for a missing end', async () => {
+    const failed = await during((r) => r.kill(ENTITY_BATCH), '{ shortestPath(from: "asml", to: "deepseek") { nodes { id } } }');
+    expect(codes(failed.body)).toEqual(['SERVICE_UNAVAILABLE']);
+    const missing = await gql(server.url, '{ shortestPath(from: "asml", to: "no-such-entity") { nodes { id } } }');
+    expect(codes(missing.body)).toEqual(['NOT_FOUND']);
+    expect(missing.body.errors?.[0]?.message).toMatch(/no-such-entity/);
+    const found = await gql(server.url, '{ shortestPath(from: "asml", to: "deepseek") { nodes { id } } }');
+    expect(found.body.errors).toBeUndefined();
+    expect(found.body.data?.shortestPath.nodes.length).toBeGreaterThan(1);
+  });
+
+  it('after one field finds Neo4j gone, its siblings start no further statements and say the same', async () => {
+    // shortestPath fails after the driver's retries (~3 s); meanwhile nvidia's relationships are held
+    // for 8 s, so its nested fields would start their statements only after that failure.
+    const query = `{
+      shortestPath(from: "asml", to: "deepseek") { nodes { id } }
+      entity(id: "nvidia") { relationships { target { id relationships { id } } } }
+    }`;
+    const { body, started } = await during((r) => {
+      r.kill(SHORTEST_PATH);
+      r.stall(RELATIONSHIPS_BATCH, 8000);
+    }, query);
+    expect(new Set(codes(body))).toEqual(new Set(['SERVICE_UNAVAILABLE']));
+    const roots = paths(body).map((p) => p.split('.')[0]);
+    expect(new Set(roots)).toEqual(new Set(['shortestPath', 'entity']));
+    // One entity batch (asml, deepseek, nvidia) and one relationships batch (nvidia): the targets' were never started.
+    expect(started.filter((c) => c === ENTITY_BATCH)).toHaveLength(1);
+    expect(started.filter((c) => c === RELATIONSHIPS_BATCH)).toHaveLength(1);
+  }, 60_000);
+
+  it('the same request with Neo4j healthy answers in full: nothing is left refusing', async () => {
+    const { body } = await gql(
+      server.url,
+      '{ shortestPath(from: "asml", to: "deepseek") { nodes { id } } entity(id: "nvidia") { relationships { target { id relationships { id } } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.entity.relationships.length).toBeGreaterThan(5);
+  });
+});
+
+describe('layout queue over GraphQL', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ config: loadConfig({ PORT: '0' }), connection: neo4jConn, log: () => undefined });
+  });
+  afterAll(() => server?.close());
+
+  const views = ['[COMPANY]', '[MODEL]', '[CHIP]', '[PERSON]', '[COMPANY, MODEL]', '[COMPANY, CHIP]', '[MODEL, CHIP]', '[PERSON, COMPANY]'];
+  const query = `{ ${views.map((k, i) => `v${i}: graph(kinds: ${k}) { positionsStatus positions { id } }`).join(' ')} }`;
+  type View = { positionsStatus: string; positions: { id: string }[] | null };
+
+  it('says READY for the warmed whole graph, refuses what does not fit in the queue, and lays it out when asked again', async () => {
+    // Warmed at start-up, which waits for it a few seconds at most: on a busy machine it may still run.
+    const whole = async () => ((await gql(server.url, '{ graph { positionsStatus positions { id } } }')).body.data?.graph ?? {}) as View;
+    await expect.poll(async () => (await whole()).positionsStatus, { timeout: 60_000, interval: 500 }).toBe('READY');
+    expect((await whole()).positions!.length).toBeGreaterThan(250);
+
+    const first = Object.values((await gql(server.url, query)).body.data ?? {}) as View[];
+    const statuses = first.map((v) => v.positionsStatus);
+    // Eight distinct graphs: one runs, four wait, the rest are refused (READY only if one finished meanwhile).
+    expect(statuses.filter((s) => s === 'REFUSED_QUEUE_FULL').length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s === 'PENDING').length).toBeLessThanOrEqual(5);
+    for (const v of first) expect(v.positions === null).toBe(v.positionsStatus !== 'READY');
+
+    await expect
+      .poll(async () => (Object.values((await gql(server.url, query)).body.data ?? {}) as View[]).map((v) => v.positionsStatus), {
+        timeout: 60_000,
+        interval: 500,
+      })
+      .toEqual(views.map(() => 'READY'));
+  }, 90_000);
+});
