@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ROOT_DIR } from '../server/config.js';
+import { codeOf } from '../server/console/lexer.js';
 
 export type ParamValue = string | number | boolean;
 
@@ -49,35 +50,13 @@ function parseDefault(raw: string): ParamValue {
 }
 
 /**
- * Walks the statement once, skipping string literals, backquoted names and comments, so that a `$`
- * or `;` inside text ("$2 per million") is not mistaken for a parameter or a statement break.
+ * Parameters and statement breaks in code only: a `$` or `;` inside text ("$2 per million") is not one.
+ * Literals and comments are blanked by the console's lexer, so both read Cypher the same way.
  */
 function scanCypher(cypher: string): { params: Set<string>; statementBreaks: number } {
-  const params = new Set<string>();
-  let statementBreaks = 0;
-  let i = 0;
-  while (i < cypher.length) {
-    const c = cypher[i]!;
-    const next = cypher[i + 1];
-    if (c === "'" || c === '"' || c === '`') {
-      i++;
-      while (i < cypher.length && cypher[i] !== c) i += cypher[i] === '\\' && c !== '`' ? 2 : 1;
-      i++;
-    } else if (c === '/' && next === '/') {
-      while (i < cypher.length && cypher[i] !== '\n') i++;
-    } else if (c === '/' && next === '*') {
-      const end = cypher.indexOf('*/', i + 2);
-      i = end < 0 ? cypher.length : end + 2;
-    } else if (c === '$') {
-      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(cypher.slice(i));
-      if (m) params.add(m[1]!);
-      i += m ? m[0].length : 1;
-    } else {
-      if (c === ';') statementBreaks++;
-      i++;
-    }
-  }
-  return { params, statementBreaks };
+  const code = codeOf(cypher);
+  const params = new Set([...code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
+  return { params, statementBreaks: [...code].filter((c) => c === ';').length };
 }
 
 export function parseSavedQuery(fileName: string, source: string): SavedQuery {
