@@ -2,7 +2,7 @@
 // for machines without Docker. Jars come from Maven Central through `mvn dependency:build-classpath`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT_DIR, type Neo4jConfig } from '../config.js';
@@ -73,9 +73,37 @@ function classpath(log: (m: string) => void): string {
   return cp;
 }
 
+/**
+ * The launcher compiled once per version of its source and classpath (javac, ~2.5 s), so that a start
+ * runs a class instead of Java's single-file launcher compiling the source every time. Falls back to
+ * the source launcher when javac is missing or fails.
+ */
+function compiledLauncher(cp: string): { classpath: string; main: string } {
+  const source = readFileSync(LAUNCHER);
+  const hash = createHash('sha256').update(source).update(cp).digest('hex').slice(0, 12);
+  const dir = join(ROOT_DIR, '.data', 'runner', `classes-${hash}`);
+  const marker = join(dir, 'LocalNeo4j.class');
+  if (!existsSync(marker)) {
+    const tmp = `${dir}.tmp-${process.pid}`;
+    mkdirSync(tmp, { recursive: true });
+    const r = spawnSync('javac', ['-nowarn', '-cp', cp, '-d', tmp, LAUNCHER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.status !== 0) {
+      rmSync(tmp, { recursive: true, force: true });
+      return { classpath: cp, main: LAUNCHER };
+    }
+    // Renamed into place whole: a concurrent start sees either no directory or a complete one.
+    try {
+      renameSync(tmp, dir);
+    } catch {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  return { classpath: `${dir}:${cp}`, main: 'LocalNeo4j' };
+}
+
 export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions): Promise<ProvisionedNeo4j> {
   checkJava();
-  const cp = classpath(opts.log);
+  const launcher = compiledLauncher(classpath(opts.log));
   const version = neo4jVersionFromPom();
 
   let home: string;
@@ -104,7 +132,7 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
       // No -XX:+ExitOnOutOfMemoryError: a query that builds a string larger than the heap (nested
       // replace(), a reduce() that doubles a string) fails with Neo.TransientError.General.OutOfMemoryError
       // and Neo4j lives on (measured); with the flag the whole JVM exited for everyone.
-      args: [`-Xmx${cfg.heap}`, '-cp', cp, LAUNCHER, home, String(port), cfg.pageCache, memory.perTransaction, memory.total],
+      args: [`-Xmx${cfg.heap}`, '-cp', launcher.classpath, launcher.main, home, String(port), cfg.pageCache, memory.perTransaction, memory.total],
       env: { NEO4J_RUNNER_PASSWORD: password, NEO4J_RUNNER_WEBSOCKET_ORIGINS: cfg.boltWebsocketOrigins.join(',') },
       home,
     });
