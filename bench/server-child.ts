@@ -14,6 +14,7 @@ if (!connection) throw new Error('BENCH_NEO4J is not set: this file is started b
 const config = loadConfig({
   PORT: '0',
   GRAPHQL_CONCURRENT_PER_CLIENT: '10000',
+  GRAPHQL_STATEMENTS_PER_CLIENT: '10000',
   GRAPHQL_RATE_PER_MINUTE: '10000000',
   CONSOLE_RATE_PER_MINUTE: '10000000',
 });

@@ -31,6 +31,8 @@ export interface ClientLimits {
   graphqlPerMinute: number;
   /** GraphQL requests of one client running at once; the rest get 429. */
   graphqlConcurrent: number;
+  /** Neo4j statements of one client's GraphQL requests running at once; the rest wait their turn. */
+  graphqlStatements: number;
 }
 
 export interface Config {
@@ -130,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       consolePerMinute: int(env, 'CONSOLE_RATE_PER_MINUTE', 120, 1, 1_000_000),
       graphqlPerMinute: int(env, 'GRAPHQL_RATE_PER_MINUTE', 1200, 1, 10_000_000),
       graphqlConcurrent: int(env, 'GRAPHQL_CONCURRENT_PER_CLIENT', 8, 1, 10_000),
+      graphqlStatements: int(env, 'GRAPHQL_STATEMENTS_PER_CLIENT', 4, 1, 10_000),
     },
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     corsOrigins: list(env.CORS_ORIGINS),

@@ -12,6 +12,7 @@ import { createContext, type GraphQLContext } from '../graphql/context.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
 import { healthHandler, type Neo4jState } from './health.js';
+import { createStatementLimiter } from '../db/statementLimit.js';
 import { concurrentPerClient, perMinute, type ClientLimits } from './limits.js';
 import { corsAllowlist, hostAllowlist, securityHeaders } from './security.js';
 
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(compression());
   app.use(corsAllowlist(deps.corsOrigins));
   const json = express.json({ limit: '256kb' });
+  const statements = createStatementLimiter(deps.limits.graphqlStatements);
 
   app.get('/health', healthHandler(deps.healthDb, deps.neo4jState));
 
@@ -59,7 +61,8 @@ export function createApp(deps: AppDeps): express.Express {
     concurrentPerClient(deps.limits.graphqlConcurrent, 'concurrent GraphQL'),
     json,
     expressMiddleware(deps.apollo, {
-      context: async () => createContext({ db: deps.db, vocabulary: deps.vocabulary, layout: deps.layout }),
+      context: async ({ req }) =>
+        createContext({ db: statements.forClient(deps.db, req.ip ?? 'unknown'), vocabulary: deps.vocabulary, layout: deps.layout }),
     }),
   );
 

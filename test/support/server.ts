@@ -11,6 +11,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     CONSOLE_RATE_PER_MINUTE: '1000000',
     GRAPHQL_RATE_PER_MINUTE: '1000000',
     GRAPHQL_CONCURRENT_PER_CLIENT: '10000',
+    GRAPHQL_STATEMENTS_PER_CLIENT: '10000',
     SHUTDOWN_GRACE_MS: '2000',
     ...env,
   });
