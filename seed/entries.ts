@@ -140,6 +140,8 @@ function checkFact(checks: Checks, src: SourceEntry, seen: Map<string, SourceEnt
   const at: At = { file: src.file, line: src.line, entry: fid ? `"${fid}"` : entryName(src) };
   reportIssues(error, src, checks.errors, at.entry);
   checkReference(checks, at, 'subject', f.subject);
+  if (f.metric !== undefined && checks.vocab && !has(checks.vocab.metrics, f.metric))
+    checks.errors.push({ ...at, field: 'metric', message: `unknown metric "${f.metric}": add it with its English and Chinese label under metrics in vocabulary.yaml` });
   if (f.unit !== undefined && checks.vocab && !has(checks.vocab.units, f.unit))
     checks.errors.push({ ...at, field: 'unit', message: `unknown unit "${f.unit}"; allowed: ${Object.keys(checks.vocab.units).join(', ')}` });
   if (f.valueMax !== undefined && f.value !== undefined && f.valueMax < f.value)

@@ -179,8 +179,18 @@ export const vocabularySchema = z
     ),
     claimStatuses: z.record(term, summary),
     units: z.record(term, summary),
+    unitsZh: z.record(term, name),
+    metrics: z.record(
+      z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
+      z.object({ en: name, zh: name }).strict(),
+    ),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    // Every unit needs its Chinese: the explorer writes it after every number in ?lang=zh.
+    for (const unit of Object.keys(v.units))
+      if (!Object.hasOwn(v.unitsZh, unit)) ctx.addIssue({ code: 'custom', path: ['unitsZh', unit], message: `unit "${unit}" has no Chinese (add it under unitsZh)` });
+  });
 
 export type EntityInput = z.output<typeof entitySchema>;
 export type RelationshipInput = z.output<typeof relationshipSchema>;

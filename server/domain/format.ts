@@ -20,6 +20,23 @@ export function formatValue(f: Pick<FactRecord, 'value' | 'valueMax' | 'unit' | 
   return `${approx}${range} ${unit}`.trim();
 }
 
+const compactZh = new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 2 });
+const plainZh = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 3 });
+
+function numZh(v: number): string {
+  return Math.abs(v) >= 10_000 ? compactZh.format(v) : plainZh.format(v);
+}
+
+/** The same value as formatValue, written for Chinese readers: 约 5000亿 美元, 约 2 美元/百万 token, 27 倍. */
+export function formatValueZh(f: Pick<FactRecord, 'value' | 'valueMax' | 'unit' | 'approximate'>, unitsZh: Record<string, string>): string {
+  if (f.value === null) return '未知';
+  const range = f.valueMax !== null && f.valueMax !== f.value ? `${numZh(f.value)}–${numZh(f.valueMax)}` : numZh(f.value);
+  const approx = f.approximate ? '约 ' : '';
+  const unit = f.unit ?? '';
+  if (unit === '%') return `${approx}${range}%`;
+  return `${approx}${range} ${unitsZh[unit] ?? unit}`.trim();
+}
+
 export function formatTimestamp(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);

@@ -89,6 +89,10 @@ export interface Vocabulary {
   relationshipTypes: Record<string, { en: string; zh: string; description: string }>;
   claimStatuses: Record<string, string>;
   units: Record<string, string>;
+  /** Each unit as written after a number in Chinese. */
+  unitsZh: Record<string, string>;
+  /** Every metric a fact may use, labelled in both languages. */
+  metrics: Record<string, { en: string; zh: string }>;
 }
 
 /** The whole validated dataset, ready to load. */

@@ -1,5 +1,5 @@
 // Resolvers stay thin: validate arguments, call a repository or a DataLoader, shape the answer.
-import { formatValue } from '../domain/format.js';
+import { formatValue, formatValueZh } from '../domain/format.js';
 import { youtubeUrl } from '../domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
 import { graphStats } from '../repository/stats.js';
@@ -20,6 +20,12 @@ import { subgraphResolvers } from './subgraphLayout.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
 
 type Ctx = GraphQLContext;
+
+/** A metric's label from the vocabulary; its id where a store predates the labels. */
+function metricLabel(ctx: Ctx, metric: string, lang: Lang | null | undefined): string {
+  const label = ctx.vocabulary.metrics?.[metric];
+  return label ? (lang === 'ZH' ? label.zh : label.en) : metric;
+}
 
 /** An edge's end: a plain value when this request already holds the entity (no promise per field). */
 function relationshipEnd(ctx: Ctx, id: string): EntityNode | Promise<EntityNode> {
@@ -129,10 +135,15 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
     },
     Subgraph: subgraphResolvers,
+    Metric: {
+      label: (m, a, ctx) => metricLabel(ctx, m.metric, a.lang),
+    },
     Fact: {
       subject: async (f, _a, ctx) => (await ctx.loaders.entity.load(f.subject))!,
       status: (f) => upper(f.status),
-      display: (f) => formatValue(f),
+      display: (f, a, ctx) => (a.lang === 'ZH' ? formatValueZh(f, ctx.vocabulary.unitsZh ?? {}) : formatValue(f)),
+      metricLabel: (f, a, ctx) => metricLabel(ctx, f.metric, a.lang),
+      unitLabel: (f, a, ctx) => (f.unit ? (a.lang === 'ZH' ? ctx.vocabulary.unitsZh?.[f.unit] : ctx.vocabulary.units[f.unit]) ?? f.unit : null),
       qualifier: (f, a) => (a.lang === 'ZH' && f.qualifierZh) || f.qualifier,
       evidence: (f, _a, ctx) => evidenceOut(ctx, f.evidence),
     },

@@ -267,4 +267,23 @@ describe('both languages', () => {
     expect(facts.filter((f) => f.qualifier && !CJK.test(f.zh ?? '')).map((f) => f.qualifier)).toEqual([]);
     expect(facts.flatMap((f) => f.evidence).filter((e) => !CJK.test(e.zh))).toEqual([]);
   });
+
+  it('labels every metric and writes every value in Chinese with lang: ZH', async () => {
+    const d = await ok('{ metrics(minEntities: 1) { metric label zh: label(lang: ZH) facts { display displayZh: display(lang: ZH) metricLabel(lang: ZH) unitLabel(lang: ZH) } } }');
+    const metrics = d.metrics as { metric: string; label: string; zh: string; facts: { display: string; displayZh: string; metricLabel: string; unitLabel: string | null }[] }[];
+    expect(metrics.length).toBeGreaterThan(90);
+    expect(metrics.filter((m) => !CJK.test(m.zh)).map((m) => m.metric)).toEqual([]);
+    expect(metrics.filter((m) => m.label === m.metric && m.metric.includes('_')).map((m) => m.metric)).toEqual([]);
+    const facts = metrics.flatMap((m) => m.facts);
+    expect(facts.filter((f) => !CJK.test(f.metricLabel))).toEqual([]);
+    // English words left in a Chinese value: only units that are the same in both (GB, TB, token, %).
+    expect(facts.filter((f) => /\b(per|USD|parameters|GPUs|years|people)\b|\$/.test(f.displayZh)).map((f) => f.displayZh)).toEqual([]);
+  });
+
+  it('writes the Stargate investment as 约/亿 美元 in Chinese and $ in English', async () => {
+    const d = await ok('{ facts(subject: "stargate", metric: "investment") { display zh: display(lang: ZH) } }');
+    const facts = d.facts as { display: string; zh: string }[];
+    expect(facts.map((f) => f.display)).toContain('$500B');
+    expect(facts.map((f) => f.zh)).toContain('5000亿 美元');
+  });
 });

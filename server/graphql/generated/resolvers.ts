@@ -488,16 +488,20 @@ export type Fact = {
   __typename?: 'Fact';
   approximate: Scalars['Boolean']['output'];
   asOf?: Maybe<Scalars['String']['output']>;
-  /** Human-readable value with unit, e.g. "~$2 USD/1M tokens". */
+  /** Human-readable value with unit, e.g. "~$2 per 1M tokens" (EN) or "约 2 美元/百万 token" (ZH). */
   display: Scalars['String']['output'];
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   metric: Scalars['String']['output'];
+  /** The metric's label in the requested language, e.g. "GPU count" / "GPU 数量". */
+  metricLabel: Scalars['String']['output'];
   /** What the figure covers, in the requested language (English when there is no Chinese). */
   qualifier?: Maybe<Scalars['String']['output']>;
   status?: Maybe<ClaimStatus>;
   subject: Entity;
   unit?: Maybe<Scalars['String']['output']>;
+  /** The unit as a phrase in the requested language. */
+  unitLabel?: Maybe<Scalars['String']['output']>;
   value?: Maybe<Scalars['Float']['output']>;
   /** Upper end when a range was said. */
   valueMax?: Maybe<Scalars['Float']['output']>;
@@ -505,7 +509,25 @@ export type Fact = {
 
 
 /** A number said about an entity, with its unit exactly as stated. */
+export type FactDisplayArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+
+/** A number said about an entity, with its unit exactly as stated. */
+export type FactMetricLabelArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+
+/** A number said about an entity, with its unit exactly as stated. */
 export type FactQualifierArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+
+/** A number said about an entity, with its unit exactly as stated. */
+export type FactUnitLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
 
@@ -582,8 +604,16 @@ export type LocationSummaryArgs = {
 export type Metric = {
   __typename?: 'Metric';
   facts: Array<Fact>;
+  /** The metric's label in the requested language. */
+  label: Scalars['String']['output'];
   metric: Scalars['String']['output'];
   units: Array<Scalars['String']['output']>;
+};
+
+
+/** A metric with every fact that states it, to compare entities side by side. */
+export type MetricLabelArgs = {
+  lang?: InputMaybe<Lang>;
 };
 
 /** An entity of kind MODEL. */
@@ -1427,14 +1457,16 @@ export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends R
 export type FactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  display?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  display?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<FactDisplayArgs, 'lang'>>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metricLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<FactMetricLabelArgs, 'lang'>>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<FactQualifierArgs, 'lang'>>;
   status?: Resolver<Maybe<ResolversTypes['ClaimStatus']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unitLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<FactUnitLabelArgs, 'lang'>>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   valueMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
@@ -1466,6 +1498,7 @@ export type LocationResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type MetricResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Metric'] = ResolversParentTypes['Metric']> = {
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MetricLabelArgs, 'lang'>>;
   metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };

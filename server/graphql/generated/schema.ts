@@ -476,16 +476,20 @@ export type Fact = {
   __typename?: 'Fact';
   approximate: Scalars['Boolean']['output'];
   asOf: Maybe<Scalars['String']['output']>;
-  /** Human-readable value with unit, e.g. "~$2 USD/1M tokens". */
+  /** Human-readable value with unit, e.g. "~$2 per 1M tokens" (EN) or "约 2 美元/百万 token" (ZH). */
   display: Scalars['String']['output'];
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   metric: Scalars['String']['output'];
+  /** The metric's label in the requested language, e.g. "GPU count" / "GPU 数量". */
+  metricLabel: Scalars['String']['output'];
   /** What the figure covers, in the requested language (English when there is no Chinese). */
   qualifier: Maybe<Scalars['String']['output']>;
   status: Maybe<ClaimStatus>;
   subject: Entity;
   unit: Maybe<Scalars['String']['output']>;
+  /** The unit as a phrase in the requested language. */
+  unitLabel: Maybe<Scalars['String']['output']>;
   value: Maybe<Scalars['Float']['output']>;
   /** Upper end when a range was said. */
   valueMax: Maybe<Scalars['Float']['output']>;
@@ -493,7 +497,25 @@ export type Fact = {
 
 
 /** A number said about an entity, with its unit exactly as stated. */
+export type FactDisplayArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+
+/** A number said about an entity, with its unit exactly as stated. */
+export type FactMetricLabelArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+
+/** A number said about an entity, with its unit exactly as stated. */
 export type FactQualifierArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+
+/** A number said about an entity, with its unit exactly as stated. */
+export type FactUnitLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
 
@@ -570,8 +592,16 @@ export type LocationSummaryArgs = {
 export type Metric = {
   __typename?: 'Metric';
   facts: Array<Fact>;
+  /** The metric's label in the requested language. */
+  label: Scalars['String']['output'];
   metric: Scalars['String']['output'];
   units: Array<Scalars['String']['output']>;
+};
+
+
+/** A metric with every fact that states it, to compare entities side by side. */
+export type MetricLabelArgs = {
+  lang?: InputMaybe<Lang>;
 };
 
 /** An entity of kind MODEL. */
