@@ -59,6 +59,14 @@ export function wireControls(applyLanguage: () => void): void {
   });
 
   const cy = canvas.cy;
+  // Cytoscape calls two taps within 250 ms a double tap wherever they land: clicking one node, then
+  // quickly another, must select the second, not expand it.
+  let lastTap: string | null = null;
+  let tapBefore: string | null = null;
+  cy.on('tap', (ev) => {
+    tapBefore = lastTap;
+    lastTap = ev.target === cy ? null : (ev.target.id() as string);
+  });
   cy.on('tap', 'node', (ev) => {
     if (ev.target.data('isEntity') === false) return;
     void selectEntity(ev.target.id() as string);
@@ -70,7 +78,9 @@ export function wireControls(applyLanguage: () => void): void {
   cy.on('tap', (ev) => {
     if (ev.target === cy && (state.id || state.rel)) clearSelection();
   });
-  cy.on('dbltap', 'node', (ev) => void expand(ev.target.id() as string));
+  cy.on('dbltap', 'node', (ev) => {
+    if (tapBefore === ev.target.id()) void expand(ev.target.id() as string);
+  });
 
   document.addEventListener('keydown', (ev) => {
     const target = ev.target as HTMLElement;

@@ -17,6 +17,10 @@ export function nodesById(cy: cytoscape.Core, ids: Iterable<string>): cytoscape.
 export const PLACEMENT = {
   /** Space between the boxes of two labelled nodes (model px). */
   gap: NODE_GAP,
+  /** Compaction rounds for the overview: squeeze towards the canvas's shape, then remove overlaps again. */
+  compactRounds: 10,
+  /** Per round, the long side shrinks by this factor and the short side by the square root of it. */
+  compactFactor: 0.88,
   /** Where a brought-in node starts before the overlap pass finds it a free spot: this far from its anchor. */
   ringGap: 70,
 };
@@ -58,6 +62,32 @@ export function layoutOverview(cy: cytoscape.Core, nodes: cytoscape.NodeCollecti
   const eles = nodes.union(nodes.edgesWith(nodes));
   eles.layout({ ...fcoseOptions(FCOSE_OVERVIEW, nodes.length, 'browser'), randomize: !fromCurrent, fit: false } as unknown as cytoscape.LayoutOptions).run();
   declutter(cy, nodes);
+}
+
+/**
+ * Squeezes a layout towards the shape of the canvas, removing overlaps after each squeeze, for as long
+ * as that lets the fit zoom in further: fcose leaves room a person would rather spend on bigger labels.
+ */
+export function compactToFit(cy: cytoscape.Core, nodes: cytoscape.NodeCollection, width: number, height: number, padding: number): void {
+  const fitZoom = () => {
+    const bb = nodes.boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
+    return Math.min((width - 2 * padding) / Math.max(bb.w, 1), (height - 2 * padding) / Math.max(bb.h, 1));
+  };
+  let best = { zoom: fitZoom(), at: positionsOf(nodes) };
+  for (let round = 0; round < PLACEMENT.compactRounds; round++) {
+    const bb = nodes.boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
+    const wide = bb.w / bb.h > width / height;
+    const fx = wide ? PLACEMENT.compactFactor : Math.sqrt(PLACEMENT.compactFactor);
+    const fy = wide ? Math.sqrt(PLACEMENT.compactFactor) : PLACEMENT.compactFactor;
+    const cx = (bb.x1 + bb.x2) / 2;
+    const cyy = (bb.y1 + bb.y2) / 2;
+    cy.batch(() => nodes.forEach((n) => void n.position({ x: cx + (n.position().x - cx) * fx, y: cyy + (n.position().y - cyy) * fy })));
+    declutter(cy, nodes);
+    const zoom = fitZoom();
+    if (zoom <= best.zoom * 1.005) break;
+    best = { zoom, at: positionsOf(nodes) };
+  }
+  applyPositions(cy, best.at);
 }
 
 /** The whole graph: the server's positions when it has them for every node, else fcose in the browser. */

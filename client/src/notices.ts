@@ -3,6 +3,9 @@ import { onConnectionChange, ApiError } from './api.js';
 import { byId, h } from './dom.js';
 import { errorCodeText, t } from './i18n.js';
 
+/** How long an information notice stays. */
+const NOTICE_INFO_MS = 6000;
+
 export function notice(text: string, kind: 'info' | 'error' = 'info'): void {
   const el = h(
     'div',
@@ -11,6 +14,8 @@ export function notice(text: string, kind: 'info' | 'error' = 'info'): void {
     h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => el.remove() }, '×'),
   );
   byId('notices').append(el);
+  // Information goes by itself; an error stays until dismissed.
+  if (kind === 'info') setTimeout(() => el.remove(), NOTICE_INFO_MS);
 }
 
 /** An error as the user reads it: the code's explanation in their language, else the server's words. */

@@ -92,10 +92,8 @@ export function updateStatus(): void {
   if (stage.scope === 'overview' && shownCount > core) parts.push(` ${t('plusBrought', { n: shownCount - core })}`);
   if (heldBack) parts.push(` · ${t('heldBackByTime', { n: heldBack })}`);
   const button =
-    stage.scope === 'overview'
-      ? h('button', { type: 'button', id: 'show-all', onclick: () => actions?.wholeGraph() }, t('wholeGraph'))
-      : stage.scope === 'all'
-        ? h('button', { type: 'button', id: 'show-overview', onclick: () => actions?.overview() }, t('showOverview'))
-        : null;
+    stage.scope === 'all'
+      ? h('button', { type: 'button', id: 'show-overview', onclick: () => actions?.overview() }, t('showOverview'))
+      : h('button', { type: 'button', id: 'show-all', onclick: () => actions?.wholeGraph() }, t('wholeGraph'));
   replace(line, h('span', {}, ...parts), button);
 }

@@ -2,7 +2,7 @@
 // entities, each labelled and legible; the whole graph is one click away; focus shows one
 // neighbourhood. Selections, expansions, paths and console results bring their nodes on stage.
 import type cytoscape from 'cytoscape';
-import { applyPositions, declutter, layoutNamed, layoutOverview, layoutWhole, nodesById, placeNear, positionsOf, type Position } from './layout.js';
+import { applyPositions, compactToFit, declutter, layoutNamed, layoutOverview, layoutWhole, nodesById, placeNear, positionsOf, type Position } from './layout.js';
 import { LABEL } from './style.js';
 import type { LayoutName } from './urlState.js';
 
@@ -11,7 +11,8 @@ export type Scope = 'overview' | 'all' | 'focus';
 export const OVERVIEW = {
   /** How many entities the overview holds: one per this many square pixels of canvas, within min..max. */
   areaPerNode: 9500,
-  minNodes: 20,
+  /** A phone's canvas holds a dozen legibly; fewer would not be an overview. */
+  minNodes: 12,
   maxNodes: 56,
   fitPadding: 24,
   /** A sparse overview is not blown up beyond this. */
@@ -52,7 +53,8 @@ export class Stage {
    * another one of them: a hub whose neighbours are all elsewhere would float alone and shrink the fit.
    */
   private pickCore(): cytoscape.NodeCollection {
-    const ranked = (this.cy.nodes('[?isEntity]').not('.hidden') as cytoscape.NodeCollection)
+    // Filters aside: the replay and the kind filters then hide and reveal within one stable picture.
+    const ranked = (this.cy.nodes('[?isEntity]') as cytoscape.NodeCollection)
       .toArray()
       .sort((a, b) => b.degree(false) - a.degree(false) || a.id().localeCompare(b.id()));
     const size = this.overviewSize();
@@ -82,6 +84,7 @@ export class Stage {
       const fromPreset = this.preset !== null && this.core.toArray().every((n) => this.preset!.has(n.id()));
       if (fromPreset) applyPositions(this.cy, new Map(this.core.map((n): [string, Position] => [n.id(), this.preset!.get(n.id())!])));
       layoutOverview(this.cy, this.core, fromPreset);
+      compactToFit(this.cy, this.core, this.cy.width(), this.cy.height(), OVERVIEW.fitPadding);
       this.overviewAt = { key, at: positionsOf(this.core) };
     }
     this.fit(this.core, OVERVIEW.maxFitZoom);
