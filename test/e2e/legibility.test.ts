@@ -237,6 +237,36 @@ describe('Chinese', () => {
   });
 });
 
+describe('search', () => {
+  it('puts the entity meant first: exact name or alias, then prefix, then typos', async () => {
+    const page = await open('/');
+    const cases: [string, string][] = [
+      ['Deepsek', 'deepseek'],
+      ['deep seek', 'deepseek'],
+      ['TMSC', 'tsmc'],
+      ['nvda', 'nvidia'],
+      ['英伟达', 'nvidia'],
+    ];
+    const got: Record<string, string[]> = {};
+    for (const [text, id] of cases) {
+      await page.fill('#search', text);
+      const option = page.locator('#search ~ [role=listbox] [role=option][data-id]');
+      await expect.poll(async () => (await option.count()) > 0 && (await page.locator('#search').inputValue()) === text).toBe(true);
+      await page.waitForTimeout(400);
+      got[text] = await option.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+      expect(got[text]![0], `${text} → ${got[text]!.join(', ')}`).toBe(id);
+    }
+    measured.search = got;
+  });
+
+  it('tags results with the kind in the interface language', async () => {
+    const page = await open('/?lang=zh');
+    await page.fill('#search', 'TSMC');
+    const kind = page.locator('#search ~ [role=listbox] [role=option][data-id="tsmc"] .ac-kind');
+    await expect.poll(() => kind.textContent()).toBe('公司');
+  });
+});
+
 describe('on a phone', () => {
   it('shares the screen between the canvas and a scrolling panel, and a tap selects the node under it', async () => {
     const page = await open('/', { width: 390, height: 844 }, true);
