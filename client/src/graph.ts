@@ -54,8 +54,9 @@ export class Canvas {
     this.cy.on('zoom', () => this.updateQuietLabels());
     this.cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
     this.cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
-    this.cy.on('mouseover', 'node', (e) => (e.target as cytoscape.NodeSingular).connectedEdges().addClass('hover'));
-    this.cy.on('mouseout', 'node', (e) => (e.target as cytoscape.NodeSingular).connectedEdges().removeClass('hover'));
+    // A node's edges light up; their labels would cover the neighbours, so only a pointed-at edge shows one.
+    this.cy.on('mouseover', 'node', (e) => (e.target as cytoscape.NodeSingular).connectedEdges().addClass('hover-near'));
+    this.cy.on('mouseout', 'node', (e) => (e.target as cytoscape.NodeSingular).connectedEdges().removeClass('hover-near'));
   }
 
   setTypeLabels(types: TypeInfo[]): void {

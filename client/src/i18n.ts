@@ -19,7 +19,8 @@ export const getLang = (): Lang => lang;
 export function setLang(next: Lang): void {
   if (next === lang) return;
   lang = next;
-  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  // Unit tests run without a document.
+  if (typeof document !== 'undefined') document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   listeners.forEach((fn) => fn());
 }
 export function onLangChange(fn: () => void): void {

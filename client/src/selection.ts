@@ -65,9 +65,23 @@ export function keepInView(cy: cytoscape.Core, n: cytoscape.NodeSingular): void 
   if (readable && inside(cy, n.renderedBoundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions))) return;
   cy.stop();
   if (readable) return void cy.animate({ center: { eles: n } }, { duration: VIEW.durationMs });
-  const hood = n.closedNeighborhood().nodes().filter(':visible');
-  const zoom = Math.max(VIEW.minZoom, Math.min(VIEW.maxZoom, fitZoomFor(cy, hood)));
-  cy.animate({ zoom, center: { eles: zoom > VIEW.minZoom ? hood : n } }, { duration: VIEW.durationMs });
+  // Just readable, and no closer: the neighbourhood stays around it when it fits.
+  const hood = n.closedNeighborhood().nodes().filter(':visible') as cytoscape.NodeCollection;
+  cy.animate({ zoom: VIEW.minZoom, center: { eles: fitZoomFor(cy, hood) >= VIEW.minZoom ? hood : n } }, { duration: VIEW.durationMs });
+}
+
+/**
+ * After an expansion: shows the node and what it brought, zooming out no further than readable labels;
+ * when they do not fit even then, the node is centred.
+ */
+export function showAround(cy: cytoscape.Core, n: cytoscape.NodeSingular, brought: cytoscape.NodeCollection): void {
+  const nodes = brought.union(n).filter(':visible') as cytoscape.NodeCollection;
+  if (nodes.empty()) return;
+  if (inside(cy, nodes.renderedBoundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions))) return;
+  const fit = fitZoomFor(cy, nodes);
+  const zoom = Math.max(VIEW.minZoom, Math.min(VIEW.maxZoom, cy.zoom(), fit));
+  cy.stop();
+  cy.animate({ zoom, center: { eles: fit >= zoom ? nodes : n } }, { duration: VIEW.durationMs });
 }
 
 /** Brings both ends of a relationship into view, zooming out if they are far apart (it never zooms in past maxZoom). */

@@ -3,7 +3,6 @@
 // neighbourhood. Selections, expansions, paths and console results bring their nodes on stage.
 import type cytoscape from 'cytoscape';
 import { applyPositions, compactToFit, declutter, layoutNamed, layoutOverview, layoutWhole, nodesById, placeNear, positionsOf, type Position } from './layout.js';
-import { LABEL } from './style.js';
 import type { LayoutName } from './urlState.js';
 
 export type Scope = 'overview' | 'all' | 'focus';
@@ -15,12 +14,9 @@ export const OVERVIEW = {
   minNodes: 12,
   maxNodes: 56,
   fitPadding: 24,
-  /** A sparse overview is not blown up beyond this. */
+  /** A fit never zooms in beyond this: a sparse view is not blown up, a single node does not fill the screen. */
   maxFitZoom: 1.6,
 };
-
-/** A fit never zooms in beyond this (a single node would otherwise fill the screen). */
-const MAX_FIT_ZOOM = 1.6;
 
 export class Stage {
   scope: Scope = 'overview';
@@ -87,7 +83,7 @@ export class Stage {
       compactToFit(this.cy, this.core, this.cy.width(), this.cy.height(), OVERVIEW.fitPadding);
       this.overviewAt = { key, at: positionsOf(this.core) };
     }
-    this.fit(this.core, OVERVIEW.maxFitZoom);
+    this.fit(this.core);
   }
 
   showAll(): void {
@@ -165,7 +161,7 @@ export class Stage {
   }
 
   /** Fits the nodes with the overview's padding, never zooming in so far that one node fills the screen. */
-  fit(nodes: cytoscape.NodeCollection, maxZoom = MAX_FIT_ZOOM): void {
+  fit(nodes: cytoscape.NodeCollection, maxZoom = OVERVIEW.maxFitZoom): void {
     const visible = nodes.not('.hidden, .offstage');
     if (visible.empty()) return;
     this.cy.fit(visible, OVERVIEW.fitPadding);
@@ -173,10 +169,5 @@ export class Stage {
       this.cy.zoom(maxZoom);
       this.cy.center(visible);
     }
-  }
-
-  /** The zoom at which labels are drawn at a readable size. */
-  static readableZoom(): number {
-    return LABEL.readablePx / LABEL.fontSize;
   }
 }

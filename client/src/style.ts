@@ -28,6 +28,8 @@ export const LABEL = {
   fontSize: 11,
   /** Wrapped at this width (model px): long English names take two or three short lines. */
   maxWidth: 96,
+  /** Chinese wraps anywhere: ten characters a line leave fewer single characters on a line of their own. */
+  maxWidthCjk: 112,
   /** Below this many screen pixels Cytoscape skips the text: unreadable anyway, and it saves the frame. */
   minZoomedFontSize: 7,
   /** What a person can read; the legibility tests count labels drawn at least this big. */
@@ -72,7 +74,7 @@ export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}):
         // Chinese labels have no spaces, so wrapping must be allowed anywhere; English ones wrap at
         // spaces, which spares Cytoscape measuring every character of every long name.
         'text-wrap': 'wrap',
-        'text-max-width': `${LABEL.maxWidth}px`,
+        'text-max-width': `${opts.cjk ? LABEL.maxWidthCjk : LABEL.maxWidth}px`,
         'text-overflow-wrap': opts.cjk ? 'anywhere' : 'whitespace',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
@@ -107,7 +109,7 @@ export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}):
     ...statuses,
     // Edge labels only where the user points: a hub's forty edge labels at once would cover its neighbours.
     { selector: 'edge.hover, edge:selected, edge.path', style: { label: 'data(display)' } },
-    { selector: 'edge.hover, edge.near', style: { 'line-color': '#64748b', 'target-arrow-color': '#475569', width: 2 } },
+    { selector: 'edge.hover, edge.hover-near, edge.near', style: { 'line-color': '#64748b', 'target-arrow-color': '#475569', width: 2 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f97316' } },
     { selector: 'edge:selected', style: { 'line-color': '#f97316', 'target-arrow-color': '#f97316', width: 3 } },
     // Emphasis by colour, never by font: a bolder label is wider than the box the layout left it.

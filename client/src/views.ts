@@ -8,7 +8,7 @@ import { notice, errorText } from './notices.js';
 import { rerenderDetails, showFilters, showQueries, updateStatus } from './panels.js';
 import { KINDS, graphOperation, neighborhoodOperation, type Operation, type Subgraph } from './queries.js';
 import { nodesById } from './layout.js';
-import { keepInView } from './selection.js';
+import { showAround } from './selection.js';
 import { reapplySelection } from './selectionFlow.js';
 
 /** Nodes each expansion added to the canvas (not just to the stage), so collapsing can remove them again. */
@@ -115,7 +115,7 @@ export async function expand(id: string): Promise<void> {
     notice(brought.empty() ? t('allNeighboursShown', { n: hood.length }) : t('expandedN', { n: brought.length }));
     await reapplySelection({ quietView: true });
     afterStageChange();
-    if (anchor.nonempty()) keepInView(cy, anchor);
+    if (anchor.nonempty()) showAround(cy, anchor, brought);
   } catch (err) {
     notice(errorText(err), 'error');
   }

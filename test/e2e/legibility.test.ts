@@ -179,6 +179,21 @@ describe('selection', () => {
   });
 });
 
+describe('links', () => {
+  it('keep the view: whole graph, zoom and pan (rounded) come back from the URL, and moving writes them', async () => {
+    const page = await open('/?view=all&zoom=1.25&pan=-120,340');
+    const v = await page.evaluate(() => {
+      const cy = (window as any).__cy;
+      return { zoom: cy.zoom(), pan: cy.pan(), visible: cy.nodes(':visible').length };
+    });
+    expect(v).toEqual({ zoom: 1.25, pan: { x: -120, y: 340 }, visible: 403 });
+    await page.evaluate(() => {
+      (window as any).__cy.viewport({ zoom: 0.8123, pan: { x: 10.4, y: 20.6 } });
+    });
+    await expect.poll(() => `${param(page, 'zoom')} ${param(page, 'pan')}`).toBe('0.81 10,21');
+  });
+});
+
 describe('time controls', () => {
   it('replays to the whole episode again, plays, and leaves no stuck value in the URL', async () => {
     const page = await open('/?t=600');
