@@ -109,6 +109,7 @@ export class Stage {
     if (nodes.empty()) return;
     if (this.scope === 'all' && layout === 'fcose') layoutWhole(this.cy, nodes, this.preset);
     else layoutNamed(this.cy, layout, nodes, this.scope !== 'all');
+    if (this.scope !== 'all') compactToFit(this.cy, nodes, this.cy.width(), this.cy.height(), OVERVIEW.fitPadding);
     if (this.scope === 'overview') this.overviewAt = null;
     this.fit(nodes);
   }

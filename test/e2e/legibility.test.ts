@@ -179,6 +179,35 @@ describe('selection', () => {
   });
 });
 
+describe('what joins the view', () => {
+  it('places expanded neighbours in free space: still no overlapping nodes or labels', async () => {
+    const page = await open('/?id=stargate');
+    const before = await page.evaluate(() => (window as any).__cy.nodes(':visible').length);
+    await page.click('#expand');
+    await expect.poll(() => page.evaluate(() => (window as any).__cy.nodes(':visible').length)).toBeGreaterThan(before);
+    await settled(page);
+    const m = await measureView(page);
+    const after = await page.evaluate(() => (window as any).__cy.nodes(':visible').length);
+    measured.expand = { before, after, ...m };
+    expect(m.examples).toEqual([]);
+    await page.click('#collapse');
+    await expect.poll(() => page.evaluate(() => (window as any).__cy.nodes(':visible').length)).toBe(before);
+  });
+
+  it('counts entities only, so console results never make "404 of 403"', async () => {
+    const page = await open('/?tab=console');
+    await page.selectOption('#console-examples', { index: 2 });
+    await page.click('#console-run');
+    await page.locator('#console-result table').waitFor();
+    const status = (await page.locator('#status-line').textContent())!;
+    const [shown, total] = status.match(/\d+/g)!.map(Number);
+    const legend = await page.locator('#legend .count').evaluateAll((els) => els.reduce((s, e) => s + Number(e.textContent), 0));
+    measured.console = { status, legend };
+    expect(shown).toBeLessThanOrEqual(total!);
+    expect(legend).toBe(total);
+  });
+});
+
 describe('links', () => {
   it('keep the view: whole graph, zoom and pan (rounded) come back from the URL, and moving writes them', async () => {
     const page = await open('/?view=all&zoom=1.25&pan=-120,340');
