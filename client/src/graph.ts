@@ -51,6 +51,8 @@ export class Canvas {
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
+    // Cytoscape notices window resizes only; the canvas also changes size when the page around it does.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
     this.cy.on('zoom', () => this.updateQuietLabels());
     this.cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
     this.cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));

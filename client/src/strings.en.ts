@@ -102,7 +102,7 @@ export const en = {
   tipDegree: '{n} relationships',
   overviewLine: 'The {n} most connected of {total} entities',
   showOverview: 'Back to the overview',
-  plusBrought: '+ {n} brought in by selection or expansion',
+  plusBrought: '+ {n} more',
   heldBackByTime: '{n} hidden by the time filters',
   replayPlay: 'Play the episode',
   replayPause: 'Pause the replay',

@@ -104,7 +104,7 @@ export const zh: Record<keyof typeof en, string> = {
   tipDegree: '{n} 条关系',
   overviewLine: '连接最多的 {n} 个实体(共 {total} 个)',
   showOverview: '返回概览',
-  plusBrought: '+ {n} 个因选择或展开加入',
+  plusBrought: '+ {n} 个',
   heldBackByTime: '{n} 个被时间筛选隐藏',
   replayPlay: '播放节目',
   replayPause: '暂停回放',
