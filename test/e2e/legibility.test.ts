@@ -62,6 +62,23 @@ describe('the first view', () => {
   });
 });
 
+describe('the whole graph', () => {
+  it('draws all 403 entities without overlapping nodes, and zoomed in without overlapping labels', async () => {
+    const page = await ex.open('/?view=all');
+    const fitted = await measureView(page);
+    await page.evaluate(() => {
+      const cy = (window as any).__cy;
+      cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    });
+    const zoomed = await measureView(page);
+    ex.measured.wholeGraph = { fitted, zoomed };
+    expect(fitted.nodes).toBe(403);
+    expect(fitted.nodePairs).toBe(0);
+    expect(zoomed.labels).toBeGreaterThan(25);
+    expect(zoomed.examples).toEqual([]);
+  });
+});
+
 describe('selection', () => {
   it('fades at least 90% of the non-neighbours and keeps the entity in view', async () => {
     const page = await ex.open('/');
