@@ -2,7 +2,7 @@
 // Each concern lives in its own module; this file only puts them in order.
 import './styles.css';
 import { gql, vocabulary } from './api.js';
-import { canvas, meta, onStateChange, parsed, shown, stage, state, update, visibility } from './app.js';
+import { canvas, meta, onStateChange, parsed, stage, state, update, visibility } from './app.js';
 import { ConsolePanel } from './consolePanel.js';
 import { byId } from './dom.js';
 import { applyStatic, defaultLang, getLang, setLang, t } from './i18n.js';
@@ -14,7 +14,6 @@ import { activateTab, rerenderDetails, setActions, showCompare, showFilters, sho
 import { PathPanel, type PathResult } from './path.js';
 import { EPISODE, type TypeInfo } from './queries.js';
 import { autocomplete } from './search.js';
-import { clearMarks } from './selection.js';
 import { clearSelection, selectEntity, selectRelationship } from './selectionFlow.js';
 import { replayValue, stopReplay } from './timeControls.js';
 import { attachTooltip } from './tooltip.js';
@@ -112,7 +111,7 @@ function onFilterChange(patch: Partial<ViewState>): void {
 }
 onStateChange(onFilterChange);
 
-/** Back and Forward: the URL of that entry is the state to show. */
+/** Back and Forward: the URL of that entry is the state to show (the language stays as chosen). */
 window.addEventListener('popstate', () => {
   const next = parse(location.search).state;
   const scopeChanged = next.scope !== state.scope || next.focus !== state.focus;
@@ -122,12 +121,15 @@ window.addEventListener('popstate', () => {
       if (state.focus) await focusOn(state.focus);
       else await (state.scope === 'all' ? wholeGraph() : overview());
     }
+    onFilterChange({ hideKinds: state.hideKinds });
+    showFilters();
+    activateTab(state.tab);
     if (state.id) await selectEntity(state.id, { quiet: true, history: 'replace' });
     else if (state.rel) await selectRelationship(state.rel, { history: 'replace' });
-    else {
-      shown.current = null;
-      clearMarks(canvas.cy);
-      clearSelection();
+    else clearSelection();
+    if (state.viewport) {
+      canvas.cy.stop();
+      canvas.cy.viewport({ zoom: state.viewport.zoom, pan: { x: state.viewport.x, y: state.viewport.y } });
     }
   })();
 });
