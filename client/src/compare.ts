@@ -2,6 +2,7 @@
 // scaled per unit, since "USD" and "USD/1M tokens" on one axis would be meaningless.
 import { gql } from './api.js';
 import { h, replace, svg } from './dom.js';
+import { factValue, metricName, unitName } from './factFormat.js';
 import { getLang, statusName, t } from './i18n.js';
 import { METRICS, type Metric } from './queries.js';
 import { KIND_STYLE } from './style.js';
@@ -19,7 +20,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
   const select = h(
     'select',
     { id: 'compare-metric', 'aria-label': t('compareMetric'), onchange: (ev: Event) => onChoose((ev.target as HTMLSelectElement).value) },
-    metrics.map((m) => h('option', { value: m.metric, selected: m.metric === current?.metric }, `${m.metric.replace(/_/g, ' ')} (${m.facts.length})`)),
+    metrics.map((m) => h('option', { value: m.metric, selected: m.metric === current?.metric }, `${metricName(m.metric)} (${m.facts.length})`)),
   );
   if (!current) {
     replace(root, h('p', { class: 'muted' }, t('notFound')));
@@ -34,7 +35,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
   const barW = 150;
   const chart = svg(
     'svg',
-    { class: 'bars', width: '100%', viewBox: `0 0 ${labelW + barW + 110} ${facts.length * rowH + 4}`, role: 'img', 'aria-label': `${current.metric}: ${facts.length}` },
+    { class: 'bars', width: '100%', viewBox: `0 0 ${labelW + barW + 110} ${facts.length * rowH + 4}`, role: 'img', 'aria-label': `${metricName(current.metric)}: ${facts.length}` },
     ...facts.map((f, i) => {
       const max = maxByUnit.get(f.unit ?? '') || 1;
       const w = Math.max(2, ((f.value ?? 0) / max) * barW);
@@ -46,8 +47,8 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
         {},
         svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', class: 'bar-label' }, name.length > 22 ? `${name.slice(0, 21)}…` : name),
         svg('rect', { x: labelW, y: y + 3, width: w, height: rowH - 8, fill: color, rx: 2 }),
-        svg('text', { x: labelW + w + 4, y: y + 14, class: 'bar-label' }, f.display),
-        svg('title', {}, `${name}: ${f.display}`),
+        svg('text', { x: labelW + w + 4, y: y + 14, class: 'bar-label' }, factValue(f)),
+        svg('title', {}, `${name}: ${factValue(f)}`),
       );
     }),
   );
@@ -55,7 +56,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
     root,
     h('label', { for: 'compare-metric' }, t('compareMetric')),
     select,
-    h('p', { class: 'muted small' }, `${t('compareIntro')} (${current.units.join(', ')})`),
+    h('p', { class: 'muted small' }, `${t('compareIntro')} (${current.units.map(unitName).join(', ')})`),
     chart,
     h(
       'ol',
@@ -65,8 +66,8 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
           'li',
           {},
           f.subject ? h('button', { type: 'button', class: 'link', onclick: () => onSelect(f.subject!.id) }, zh ? f.subject.labelZh : f.subject.name) : null,
-          `: ${f.display}`,
-          f.unit ? h('span', { class: 'muted small' }, ` [${f.unit}]`) : null,
+          `${t('colon')}${factValue(f)}`,
+          f.unit ? h('span', { class: 'muted small' }, ` [${unitName(f.unit)}]`) : null,
           f.status ? h('span', { class: `badge status-${f.status.toLowerCase()}` }, statusName(f.status)) : null,
           f.evidence[0] ? h('a', { href: f.evidence[0].url, target: '_blank', rel: 'noopener', class: 'small' }, ` ${f.evidence[0].timestamp ?? t('evidence')}`) : null,
         ),

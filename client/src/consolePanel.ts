@@ -2,7 +2,7 @@
 // shows the refusal's code and message rather than hiding it.
 import { ApiError, cypher, type CypherResult } from './api.js';
 import { h, replace } from './dom.js';
-import { getLang, t } from './i18n.js';
+import { errorCodeText, getLang, t } from './i18n.js';
 
 interface Example {
   en: string;
@@ -70,7 +70,7 @@ function cell(v: unknown): string {
   const o = v as { __type?: string; properties?: Record<string, unknown>; type?: string; labels?: string[]; nodes?: unknown[] };
   if (o.__type === 'node') return String(o.properties?.name ?? o.properties?.title ?? o.properties?.id ?? o.labels?.join(':') ?? 'node');
   if (o.__type === 'relationship') return `:${o.type ?? ''}`;
-  if (o.__type === 'path') return `path (${(o.nodes ?? []).length} nodes)`;
+  if (o.__type === 'path') return t('pathCell', { n: (o.nodes ?? []).length });
   return JSON.stringify(v);
 }
 
@@ -190,7 +190,18 @@ export class ConsolePanel {
     } catch (err) {
       const code = err instanceof ApiError ? err.code : 'ERROR';
       const message = err instanceof Error ? err.message : String(err);
-      replace(this.out, h('div', { class: 'message error refusal', role: 'alert' }, h('strong', { class: 'error-code' }, `${t('refused')} · ${code}`), h('div', {}, message)));
+      // The code's explanation in the interface language; the server's own words (English) stay available.
+      const explained = errorCodeText(code);
+      replace(
+        this.out,
+        h(
+          'div',
+          { class: 'message error refusal', role: 'alert' },
+          h('strong', { class: 'error-code' }, `${t('refused')} · ${code}`),
+          explained ? h('div', {}, explained) : h('div', {}, message),
+          explained ? h('details', { class: 'server-message' }, h('summary', {}, t('serverMessage')), h('div', { lang: 'en' }, message)) : null,
+        ),
+      );
     } finally {
       this.runButton.disabled = false;
       this.runButton.textContent = t('consoleRun');

@@ -1,7 +1,8 @@
 // The details panel: everything known about the selected entity or relationship, each claim with
 // links to the second of the episode where it was said.
 import { formatSeconds, h, replace } from './dom.js';
-import { getLang, statusName, t } from './i18n.js';
+import { factValue, metricName, unitName } from './factFormat.js';
+import { getLang, statusName, t, type Key } from './i18n.js';
 import type { EntityDetail, Evidence, Fact, RelationshipDetail } from './queries.js';
 import { KIND_STYLE } from './style.js';
 
@@ -12,11 +13,20 @@ export interface DetailActions {
   collapse(id: string): void;
   focus(id: string): void;
   wholeGraph(): void;
+  overview(): void;
   kindName(kind: string): string;
-  focused: boolean;
+  /** Neighbours not on the canvas yet, or null when that is not known (focus mode). */
+  hiddenNeighbours(id: string): number | null;
+  isExpanded(id: string): boolean;
+  /** The centre of focus mode, if any. */
+  focused: string | null;
 }
 
-const nameOf = (e: { name: string; labelZh: string }) => (getLang() === 'zh' ? e.labelZh : e.name);
+// Where there is no Chinese name, label(lang: ZH) is the original name: names are never left blank.
+const nameOf = (e: { name: string; labelZh: string }) => (getLang() === 'zh' ? e.labelZh || e.name : e.name);
+const zhOr = (zh: string | null | undefined, en: string | null | undefined) => (getLang() === 'zh' ? zh || en : en || zh) ?? '';
+
+const DATE_KEYS: Record<string, Key> = { founded: 'dateFounded', released: 'dateReleased', announced: 'dateAnnounced', effective: 'dateEffective', published: 'datePublished' };
 
 function evidenceList(items: Evidence[]): HTMLElement {
   if (!items.length) return h('p', { class: 'muted' }, t('noEvidence'));
@@ -31,10 +41,10 @@ function evidenceList(items: Evidence[]): HTMLElement {
           'a',
           { href: ev.url, target: '_blank', rel: 'noopener', class: 'evidence-link' },
           h('span', { class: 'ts' }, ev.timestamp ?? ''),
-          ev.chapter ? h('span', { class: 'chapter' }, ` · ${ev.chapter}`) : null,
+          ev.chapter || ev.chapterZh ? h('span', { class: 'chapter' }, ` · ${zhOr(ev.chapterZh, ev.chapter)}`) : null,
           ev.speakerName ? h('span', { class: 'speaker' }, ` · ${ev.speakerName}`) : null,
         ),
-        h('div', { class: 'note' }, ev.note),
+        h('div', { class: 'note' }, zhOr(ev.noteZh, ev.note)),
       ),
     ),
   );
@@ -45,18 +55,21 @@ function statusBadge(s: string | null): HTMLElement | null {
 }
 
 function factItem(f: Fact): HTMLElement {
+  const qualifier = zhOr(f.qualifierZh, f.qualifier);
+  const meta = [f.unit ? `${t('unit')}: ${unitName(f.unit)}` : '', f.asOf ? `${t('asOfShort')} ${f.asOf}` : '', qualifier].filter(Boolean).join(' · ');
   return h(
     'li',
     { class: 'fact' },
-    h('div', {}, h('strong', {}, f.metric.replace(/_/g, ' ')), ': ', h('span', { class: 'fact-value' }, f.display), ' ', statusBadge(f.status)),
-    f.unit ? h('div', { class: 'muted small' }, `${t('unit')}: ${f.unit}${f.asOf ? ` · ${t('asOfShort')} ${f.asOf}` : ''}${f.qualifier ? ` · ${f.qualifier}` : ''}`) : null,
+    h('div', {}, h('strong', {}, metricName(f.metric)), `${t('colon')}`, h('span', { class: 'fact-value' }, factValue(f)), ' ', statusBadge(f.status)),
+    meta ? h('div', { class: 'muted small' }, meta) : null,
     h('details', {}, h('summary', {}, `${t('evidence')} (${f.evidence.length})`), evidenceList(f.evidence)),
   );
 }
 
 export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailActions): void {
   const zh = getLang() === 'zh';
-  const summary = zh ? (e.summaryZh ?? e.summaryEn) : (e.summaryEn ?? e.summaryZh);
+  const summary = zhOr(e.summaryZh, e.summary);
+  const hidden = act.hiddenNeighbours(e.id);
   const dates = Object.entries(e.dates).filter(([, v]) => v) as [string, string][];
 
   // Group relationships by type so a busy entity reads as a few headed lists.
@@ -71,22 +84,27 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
       h(
         'header',
         {},
-        h('h2', { id: 'details-title' }, zh ? e.labelZh : e.name),
-        h('div', { class: 'muted' }, zh ? e.name : (e.nameZh ?? '')),
+        h('h2', { id: 'details-title' }, nameOf(e)),
+        h('div', { class: 'muted' }, zh ? (e.labelZh !== e.name ? e.name : '') : (e.nameZh ?? '')),
         h('div', { class: 'kind-line' }, h('span', { class: 'swatch', style: `background:${KIND_STYLE[e.kind].color}` }), `${t('kind')}: ${act.kindName(e.kind)}`),
       ),
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', onclick: () => act.expand(e.id) }, t('expand')),
-        h('button', { type: 'button', onclick: () => act.collapse(e.id) }, t('collapse')),
+        // Says what it would add: in the whole graph every neighbour is already there.
+        h(
+          'button',
+          { type: 'button', id: 'expand', disabled: hidden === 0, onclick: () => act.expand(e.id) },
+          hidden === null ? t('expand') : hidden === 0 ? t('allNeighboursShownShort') : t('expandN', { n: hidden }),
+        ),
+        act.isExpanded(e.id) ? h('button', { type: 'button', id: 'collapse', onclick: () => act.collapse(e.id) }, t('collapse')) : null,
         act.focused
           ? h('button', { type: 'button', onclick: () => act.wholeGraph() }, t('wholeGraph'))
-          : h('button', { type: 'button', onclick: () => act.focus(e.id) }, t('focus')),
+          : h('button', { type: 'button', id: 'focus', onclick: () => act.focus(e.id) }, t('focus')),
       ),
       summary ? h('section', {}, h('h3', {}, t('summary')), h('p', { class: 'summary' }, summary)) : null,
       e.aliases.length ? h('section', {}, h('h3', {}, t('aliases')), h('p', {}, e.aliases.join(' · '))) : null,
-      dates.length ? h('section', {}, h('h3', {}, t('dates')), h('ul', { class: 'plain' }, dates.map(([k, v]) => h('li', {}, `${k}: ${v}`)))) : null,
+      dates.length ? h('section', {}, h('h3', {}, t('dates')), h('ul', { class: 'plain' }, dates.map(([k, v]) => h('li', {}, `${DATE_KEYS[k] ? t(DATE_KEYS[k]!) : k}${t('colon')}${v}`)))) : null,
       e.firstMentionUrl
         ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, formatSeconds(e.firstMentionSeconds ?? 0)))
         : null,
@@ -99,7 +117,7 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
           h(
             'div',
             { class: 'rel-group' },
-            h('h4', {}, `${zh ? rels[0]!.labelZh : rels[0]!.labelEn} (${type})`),
+            h('h4', {}, zh ? `${rels[0]!.labelZh}(${rels.length})` : `${rels[0]!.labelEn} (${rels.length})`, h('span', { class: 'rel-type' }, zh ? '' : ` · ${type}`)),
             h(
               'ul',
               { class: 'rels' },
@@ -143,7 +161,7 @@ export function renderRelationship(panel: HTMLElement, r: RelationshipDetail, ac
           ` — ${zh ? r.labelZh : r.labelEn} → `,
           h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(r.target.id) }, nameOf(r.target)),
         ),
-        h('div', { class: 'muted' }, r.type, ' ', statusBadge(r.status)),
+        h('div', { class: 'muted' }, zh ? '' : r.type, ' ', statusBadge(r.status)),
         r.since || r.until ? h('div', {}, [r.since ? `${t('since')} ${r.since}` : '', r.until ? ` ${t('until')} ${r.until}` : ''].join('')) : null,
       ),
       h('section', {}, h('h3', {}, `${t('evidence')} (${r.evidence.length})`), evidenceList(r.evidence)),

@@ -1,18 +1,16 @@
-// Filter controls: kinds (doubling as the legend), relationship types, claim status, the "as of"
-// date slider and the episode replay slider.
-import { formatSeconds, h, replace, svg } from './dom.js';
+// Filter controls: kinds (doubling as the legend, with counts of what is loaded), relationship types,
+// claim status, and the time filters (timeControls.ts).
+import { h, replace, svg } from './dom.js';
 import { getLang, statusName, t } from './i18n.js';
 import { KINDS, STATUSES, type TypeInfo } from './queries.js';
 import { KIND_STYLE } from './style.js';
+import { renderTimeControls, type TimeInput } from './timeControls.js';
 import type { ViewState } from './urlState.js';
 
-export interface FilterInput {
+export interface FilterInput extends TimeInput {
   kindName(kind: string): string;
   kindCounts: Map<string, number>;
   types: TypeInfo[];
-  years: [number, number];
-  duration: number;
-  state: ViewState;
   /** Handlers read the live state: the panel is not re-rendered on every change, so sliders keep focus. */
   current(): ViewState;
   onChange(patch: Partial<ViewState>): void;
@@ -47,11 +45,10 @@ function toggle(list: string[], value: string, hide: boolean): string[] {
 }
 
 export function renderFilters(root: HTMLElement, f: FilterInput): void {
-  const s = f.state;
+  const s = f.current();
   const zh = getLang() === 'zh';
-  const [minYear, maxYear] = f.years;
-  const asOfYear = s.asOf ? Number(s.asOf.slice(0, 4)) : maxYear + 1;
-  const replayValue = s.t ?? f.duration;
+  const times = h('div', { class: 'filter-group sliders' });
+  renderTimeControls(times, f);
 
   replace(
     root,
@@ -97,47 +94,7 @@ export function renderFilters(root: HTMLElement, f: FilterInput): void {
         ),
       ),
     ),
-    h(
-      'div',
-      { class: 'filter-group sliders' },
-      h(
-        'label',
-        { for: 'as-of' },
-        `${t('asOf')}: `,
-        h('output', { id: 'as-of-value' }, asOfYear > maxYear ? t('asOfAll') : String(asOfYear)),
-      ),
-      h('input', {
-        id: 'as-of',
-        type: 'range',
-        min: minYear,
-        max: maxYear + 1,
-        step: 1,
-        value: asOfYear,
-        'aria-label': t('asOf'),
-        oninput: (ev: Event) => {
-          const v = Number((ev.target as HTMLInputElement).value);
-          const out = root.querySelector('#as-of-value');
-          if (out) out.textContent = v > maxYear ? t('asOfAll') : String(v);
-          f.onChange({ asOf: v > maxYear ? null : String(v) });
-        },
-      }),
-      h('label', { for: 'replay' }, `${t('replay')}: `, h('output', { id: 'replay-value' }, s.t === null ? t('replayAll') : formatSeconds(s.t))),
-      h('input', {
-        id: 'replay',
-        type: 'range',
-        min: 0,
-        max: f.duration,
-        step: 30,
-        value: replayValue,
-        'aria-label': t('replay'),
-        oninput: (ev: Event) => {
-          const v = Number((ev.target as HTMLInputElement).value);
-          const out = root.querySelector('#replay-value');
-          if (out) out.textContent = v >= f.duration ? t('replayAll') : formatSeconds(v);
-          f.onChange({ t: v >= f.duration ? null : v });
-        },
-      }),
-    ),
+    times,
     h(
       'details',
       { class: 'filter-group', open: s.hideTypes.length > 0 },

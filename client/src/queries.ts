@@ -52,12 +52,18 @@ export interface Subgraph {
   /** The server's stable layout (whole graph only); null while it is being computed. */
   positions?: NodePosition[] | null;
 }
+/**
+ * Both languages travel at once, so switching the interface language needs no new request. The English
+ * fields carry no alias: the server allows 15 aliases per request, and the entity query needs the rest.
+ */
 export interface Evidence {
   chapter: string | null;
+  chapterZh: string | null;
   timestamp: string | null;
   atSeconds: number | null;
   speakerName: string | null;
   note: string;
+  noteZh: string;
   url: string;
 }
 export interface Fact {
@@ -66,8 +72,11 @@ export interface Fact {
   display: string;
   unit: string | null;
   value: number | null;
+  valueMax: number | null;
+  approximate: boolean;
   status: Status | null;
   qualifier: string | null;
+  qualifierZh: string | null;
   asOf: string | null;
   evidence: Evidence[];
   subject?: { id: string; name: string; labelZh: string; kind: Kind };
@@ -87,7 +96,7 @@ export interface RelationshipDetail {
 export interface EntityDetail extends GraphNode {
   nameZh: string | null;
   aliases: string[];
-  summaryEn: string | null;
+  summary: string | null;
   summaryZh: string | null;
   wikidata: string | null;
   firstMentionUrl: string | null;
@@ -98,7 +107,8 @@ export interface EntityDetail extends GraphNode {
 
 const NODE_FIELDS = 'id kind name labelZh: label(lang: ZH) firstMentionSeconds dates { founded released announced effective published }';
 const EDGE_FIELDS = 'id type status since source { id } target { id }';
-const EVIDENCE = 'evidence { chapter timestamp atSeconds speakerName note url }';
+const EVIDENCE = 'evidence { chapter chapterZh: chapter(lang: ZH) timestamp atSeconds speakerName note noteZh: note(lang: ZH) url }';
+const FACT_FIELDS = 'id metric display unit value valueMax approximate status qualifier qualifierZh: qualifier(lang: ZH) asOf';
 const END = 'id name labelZh: label(lang: ZH) kind';
 const REL_FIELDS = `id type labelEn: label(lang: EN) labelZh: label(lang: ZH) since until status source { ${END} } target { ${END} } ${EVIDENCE}`;
 
@@ -133,8 +143,8 @@ export const ENTITY = `query Entity($id: ID!) {
   entity(id: $id) {
     ${NODE_FIELDS}
     nameZh aliases wikidata firstMentionUrl degree
-    summaryEn: summary(lang: EN) summaryZh: summary(lang: ZH)
-    facts { id metric display unit value status qualifier asOf ${EVIDENCE} }
+    summary summaryZh: summary(lang: ZH)
+    facts { ${FACT_FIELDS} ${EVIDENCE} }
     relationships { ${REL_FIELDS} }
   }
 }`;
@@ -196,7 +206,7 @@ export interface SearchHit {
 export const METRICS = `query Metrics {
   metrics(minEntities: 2) {
     metric units
-    facts { id metric display unit value status qualifier asOf subject { ${END} } ${EVIDENCE} }
+    facts { ${FACT_FIELDS} subject { ${END} } ${EVIDENCE} }
   }
 }`;
 export interface Metric {

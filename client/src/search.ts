@@ -4,6 +4,7 @@ import { gql } from './api.js';
 import { h, replace } from './dom.js';
 import { getLang, t } from './i18n.js';
 import { SEARCH, type SearchHit } from './queries.js';
+import { kindName } from './kinds.js';
 import { KIND_STYLE } from './style.js';
 
 export interface Picked {
@@ -61,7 +62,7 @@ export function autocomplete(input: HTMLInputElement, onPick: (hit: Picked) => v
               h('span', { class: 'swatch', style: `background:${KIND_STYLE[e.kind]?.color ?? '#999'}` }),
               h('span', { class: 'ac-name' }, primary),
               secondary ? h('span', { class: 'ac-alt' }, ` ${secondary}`) : null,
-              h('span', { class: 'ac-kind' }, e.kind.toLowerCase()),
+              h('span', { class: 'ac-kind' }, kindName(e.kind)),
             );
           })
         : [h('li', { class: 'ac-empty', role: 'option', 'aria-disabled': 'true' }, t('noHits'))],

@@ -1,5 +1,6 @@
 // The big-graph style: what a visitor of a 2,000-node graph sees zoomed out, and what Chinese labels need.
 import { describe, expect, it } from 'vitest';
+import { NODE_SIZE_STYLE } from './layoutOptions.js';
 import { stylesheet } from './style.js';
 
 type Rule = { selector: string; style: Record<string, unknown> };
@@ -13,6 +14,15 @@ describe('stylesheet', () => {
     expect(rule(quiet, 'node.highlight, node.near, node:selected, node.path').label).toBe('data(display)');
     expect(rule(quiet, 'edge')['curve-style']).toBe('haystack');
     expect(rule(stylesheet(), 'edge')['curve-style']).toBe('bezier');
+  });
+
+  it('sizes nodes with the function the layouts use, and never changes a label\'s size after layout', () => {
+    expect(rule(stylesheet(), 'node').width).toBe(NODE_SIZE_STYLE);
+    // The overlap pass measured every label in the base style: a class making one bigger or bolder
+    // would make it overlap its neighbours again.
+    const rules = stylesheet() as unknown as Rule[];
+    const resizing = rules.filter((r) => r.selector !== 'node' && /node/.test(r.selector) && ['font-size', 'font-weight', 'text-max-width', 'font-family'].some((k) => k in r.style));
+    expect(resizing.map((r) => r.selector)).toEqual([]);
   });
 
   it('wraps Chinese labels anywhere and English ones at spaces', () => {

@@ -1,6 +1,7 @@
 // Cytoscape styles by selector and class. Colour and shape both encode the kind, so the legend
 // still reads for colour-blind users and in greyscale PNG exports.
 import type cytoscape from 'cytoscape';
+import { NODE_SIZE_STYLE } from './layoutOptions.js';
 import type { Kind } from './queries.js';
 
 export const KIND_STYLE: Record<Kind | 'OTHER', { color: string; shape: cytoscape.Css.NodeShape }> = {
@@ -22,19 +23,31 @@ export const KIND_STYLE: Record<Kind | 'OTHER', { color: string; shape: cytoscap
 
 const STATUS_LINE: Record<string, cytoscape.Css.LineStyle> = { ESTIMATE: 'dashed', FORECAST: 'dotted', DISPUTED: 'dashed' };
 
+/** Node labels: sized so that the overview, fitted to a laptop screen, draws them at ≥ 9 px. */
+export const LABEL = {
+  fontSize: 11,
+  /** Wrapped at this width (model px): long English names take two or three short lines. */
+  maxWidth: 96,
+  /** Chinese wraps anywhere: ten characters a line leave fewer single characters on a line of their own. */
+  maxWidthCjk: 112,
+  /** Below this many screen pixels Cytoscape skips the text: unreadable anyway, and it saves the frame. */
+  minZoomedFontSize: 7,
+  /** What a person can read; the legibility tests count labels drawn at least this big. */
+  readablePx: 9,
+} as const;
+
 /**
- * Large graphs show node labels from this zoom on. Below 6/9 a 9 px label is under min-zoomed-font-size
- * and is not drawn anyway; between that and 1, 2,000 labels of 6–9 px overlap into noise and cost
- * most of every frame (measured: ~0.9 s of a 2k graph's first frame is label measuring and drawing).
+ * Large graphs show node labels from this zoom on. Between min-zoomed-font-size and this zoom, 2,000
+ * labels overlap into noise and cost most of every frame (measured: ~0.9 s of a 2k graph's first frame
+ * is label measuring and drawing).
  */
 export const LABELS_FROM_ZOOM = 1;
 
 /**
  * quietLabels: nodes carry no label text at all (only highlighted, selected and path nodes do), and
- * edges are plain lines.
- * Cytoscape measures and wraps every label for bounding boxes even when it is too small to draw:
- * for 2,000 nodes that is most of the first frame. The explorer sets it for large graphs zoomed out
- * below LABELS_FROM_ZOOM.
+ * edges are plain lines. Cytoscape measures and wraps every label for bounding boxes even when it is
+ * too small to draw: for 2,000 nodes that is most of the first frame. The explorer sets it for large
+ * graphs zoomed out below LABELS_FROM_ZOOM.
  */
 export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}): cytoscape.StylesheetJson {
   const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
@@ -50,24 +63,25 @@ export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}):
       selector: 'node',
       style: {
         label: opts.quietLabels ? '' : 'data(display)',
-        width: 'mapData(degree, 0, 40, 18, 46)',
-        height: 'mapData(degree, 0, 40, 18, 46)',
-        'font-size': 9,
+        // The same size function the layouts space nodes by (layoutOptions.ts), on the server too.
+        width: NODE_SIZE_STYLE,
+        height: NODE_SIZE_STYLE,
+        'font-size': LABEL.fontSize,
         'font-family': 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif',
         color: '#111827',
         'text-valign': 'bottom',
-        'text-margin-y': 3,
+        'text-margin-y': 2,
         // Chinese labels have no spaces, so wrapping must be allowed anywhere; English ones wrap at
         // spaces, which spares Cytoscape measuring every character of every long name.
         'text-wrap': 'wrap',
-        'text-max-width': '90px',
+        'text-max-width': `${opts.cjk ? LABEL.maxWidthCjk : LABEL.maxWidth}px`,
         'text-overflow-wrap': opts.cjk ? 'anywhere' : 'whitespace',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.7,
+        'text-background-opacity': 0.75,
         'text-background-padding': '1px',
         'border-width': 1,
         'border-color': '#ffffff',
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': LABEL.minZoomedFontSize,
       },
     },
     ...kinds,
@@ -84,7 +98,7 @@ export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}):
         'curve-style': opts.quietLabels ? 'haystack' : 'bezier',
         'control-point-step-size': 24,
         label: '',
-        'font-size': 8,
+        'font-size': 9,
         color: '#334155',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
@@ -93,16 +107,22 @@ export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}):
       },
     },
     ...statuses,
-    { selector: 'edge.hover, edge:selected, edge.path, edge.show-label', style: { label: 'data(display)' } },
-    { selector: 'edge.hover, edge.near', style: { 'line-color': '#64748b', 'target-arrow-color': '#475569', width: 2 } },
+    // Edge labels only where the user points: a hub's forty edge labels at once would cover its neighbours.
+    { selector: 'edge.hover, edge:selected, edge.path', style: { label: 'data(display)' } },
+    { selector: 'edge.hover, edge.hover-near, edge.near', style: { 'line-color': '#64748b', 'target-arrow-color': '#475569', width: 2 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f97316' } },
     { selector: 'edge:selected', style: { 'line-color': '#f97316', 'target-arrow-color': '#f97316', width: 3 } },
-    { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#f97316', 'font-weight': 'bold', 'font-size': 12, 'z-index': 10 } },
-    { selector: 'node.near', style: { 'font-weight': 'bold' } },
-    { selector: '.faded', style: { opacity: 0.18 } },
-    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e11d48', 'font-size': 11, 'z-index': 20 } },
+    // Emphasis by colour, never by font: a bolder label is wider than the box the layout left it.
+    { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#f97316', 'z-index': 10 } },
+    { selector: 'node.near', style: { color: '#000000', 'text-background-opacity': 1 } },
+    { selector: '.faded', style: { opacity: 0.16 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e11d48', 'z-index': 20 } },
     { selector: 'edge.path', style: { 'line-color': '#e11d48', 'target-arrow-color': '#e11d48', width: 4, 'z-index': 20 } },
     { selector: 'node.console', style: { 'border-width': 3, 'border-color': '#0ea5e9' } },
+    // A label that would cover another label or node is not drawn (labels.ts); the node still is.
+    { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    // Off the stage: loaded but not part of the current view (overview, focus).
+    { selector: '.offstage', style: { display: 'none' } },
     { selector: '.hidden', style: { display: 'none' } },
     ...(opts.quietLabels ? [{ selector: 'node.highlight, node.near, node:selected, node.path', style: { label: 'data(display)' } }] : []),
   ];

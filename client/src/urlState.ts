@@ -1,12 +1,21 @@
 // The view as URL query parameters, so a copied link restores it. Parsing never throws: a bad
 // parameter is dropped and reported, and the rest of the link still applies.
 import { KINDS, STATUSES } from './queries.js';
-import type { Lang } from './i18n.js';
+import type { Key, Lang } from './i18n.js';
 
 export const LAYOUTS = ['fcose', 'concentric', 'circle', 'grid', 'breadthfirst'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 export const TABS = ['details', 'path', 'console', 'query', 'compare'] as const;
 export type Tab = (typeof TABS)[number];
+
+export type Scope = 'overview' | 'all';
+
+/** Zoom and pan of the canvas, rounded: a link restores what was on screen, not the sub-pixel. */
+export interface Viewport {
+  zoom: number;
+  x: number;
+  y: number;
+}
 
 export interface ViewState {
   id: string | null;
@@ -16,24 +25,34 @@ export interface ViewState {
   hideTypes: string[];
   hideStatus: string[];
   asOf: string | null;
+  /** With asOf: keep entities that carry no date (the default; undated=hide drops them). */
+  keepUndated: boolean;
   t: number | null;
   layout: LayoutName;
-  focus: boolean;
+  /** The overview of the most connected entities (default) or the whole graph (view=all). */
+  scope: Scope;
+  /** The centre of focus mode; the selection (id) may move on to a neighbour while it stays. */
+  focus: string | null;
   path: [string, string] | null;
   tab: Tab;
   metric: string | null;
+  viewport: Viewport | null;
 }
 
 export interface ParamProblem {
   name: string;
   value: string;
-  why: string;
+  /** Said in the interface language (i18n.ts). */
+  why: Key;
 }
 
 export const emptyState = (): ViewState => ({
-  id: null, rel: null, lang: null, hideKinds: [], hideTypes: [], hideStatus: [],
-  asOf: null, t: null, layout: 'fcose', focus: false, path: null, tab: 'details', metric: null,
+  id: null, rel: null, lang: null, hideKinds: [], hideTypes: [], hideStatus: [], asOf: null, keepUndated: true,
+  t: null, layout: 'fcose', scope: 'overview', focus: null, path: null, tab: 'details', metric: null, viewport: null,
 });
+
+/** What a selection changes: these go into the history, so Back returns to the previous one. */
+const HISTORY_KEYS = ['id', 'rel', 'focus', 'scope'] as const;
 
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,120}$/;
 const REL_RE = /^[a-z0-9-]+--[A-Z_]+--[a-z0-9-]+$/;
@@ -49,36 +68,51 @@ export function parse(search: string): { state: ViewState; problems: ParamProble
   const p = new URLSearchParams(search);
   const s = emptyState();
   const problems: ParamProblem[] = [];
-  const bad = (name: string, value: string, why: string) => problems.push({ name, value, why });
+  const bad = (name: string, value: string, why: Key) => problems.push({ name, value, why });
 
   const id = p.get('id');
   // An id that is well-formed but unknown is only detected after asking the server.
-  if (id !== null) ID_RE.test(id) ? (s.id = id) : bad('id', id, 'not an entity id');
+  if (id !== null) ID_RE.test(id) ? (s.id = id) : bad('id', id, 'whyId');
   const rel = p.get('rel');
-  if (rel !== null) REL_RE.test(rel) ? (s.rel = rel) : bad('rel', rel, 'not a relationship id');
+  if (rel !== null) REL_RE.test(rel) ? (s.rel = rel) : bad('rel', rel, 'whyRel');
   const lang = p.get('lang');
-  if (lang !== null) lang === 'en' || lang === 'zh' ? (s.lang = lang) : bad('lang', lang, 'use en or zh');
+  if (lang !== null) lang === 'en' || lang === 'zh' ? (s.lang = lang) : bad('lang', lang, 'whyLang');
 
-  for (const k of list(p, 'hide')) (KINDS as readonly string[]).includes(k) ? s.hideKinds.push(k) : bad('hide', k, 'unknown kind');
-  for (const k of list(p, 'types')) TYPE_RE.test(k) ? s.hideTypes.push(k) : bad('types', k, 'not a relationship type');
-  for (const k of list(p, 'status')) (STATUSES as readonly string[]).includes(k) ? s.hideStatus.push(k) : bad('status', k, 'unknown status');
+  for (const k of list(p, 'hide')) (KINDS as readonly string[]).includes(k) ? s.hideKinds.push(k) : bad('hide', k, 'whyKind');
+  for (const k of list(p, 'types')) TYPE_RE.test(k) ? s.hideTypes.push(k) : bad('types', k, 'whyType');
+  for (const k of list(p, 'status')) (STATUSES as readonly string[]).includes(k) ? s.hideStatus.push(k) : bad('status', k, 'whyStatus');
 
   const asOf = p.get('asOf');
-  if (asOf !== null) DATE_RE.test(asOf) ? (s.asOf = asOf) : bad('asOf', asOf, 'use YYYY or YYYY-MM');
+  if (asOf !== null) DATE_RE.test(asOf) ? (s.asOf = asOf) : bad('asOf', asOf, 'whyAsOf');
   const tt = p.get('t');
-  if (tt !== null) /^\d{1,6}$/.test(tt) ? (s.t = Number(tt)) : bad('t', tt, 'seconds as a whole number');
+  if (tt !== null) /^\d{1,6}$/.test(tt) ? (s.t = Number(tt)) : bad('t', tt, 'whyT');
   const layout = p.get('layout');
-  if (layout !== null) (LAYOUTS as readonly string[]).includes(layout) ? (s.layout = layout as LayoutName) : bad('layout', layout, 'unknown layout');
-  s.focus = p.get('focus') === '1';
+  if (layout !== null) (LAYOUTS as readonly string[]).includes(layout) ? (s.layout = layout as LayoutName) : bad('layout', layout, 'whyLayout');
+  const focus = p.get('focus');
+  // focus=1 is how older links said "focus on the selected entity".
+  if (focus !== null) focus === '1' ? (s.focus = s.id) : ID_RE.test(focus) ? (s.focus = focus) : bad('focus', focus, 'whyId');
+  const view = p.get('view');
+  if (view !== null) view === 'all' ? (s.scope = 'all') : bad('view', view, 'whyView');
+  const undated = p.get('undated');
+  if (undated !== null) undated === 'hide' ? (s.keepUndated = false) : bad('undated', undated, 'whyUndated');
+  const zoom = p.get('zoom');
+  const pan = p.get('pan');
+  if (zoom !== null || pan !== null) {
+    const z = Number(zoom);
+    const xy = (pan ?? '').split(',').map(Number);
+    zoom !== null && z > 0 && z <= 10 && xy.length === 2 && xy.every(Number.isFinite)
+      ? (s.viewport = { zoom: z, x: xy[0]!, y: xy[1]! })
+      : bad('zoom', `${zoom ?? ''}&pan=${pan ?? ''}`, 'whyViewport');
+  }
   const path = p.get('path');
   if (path !== null) {
     const ends = path.split(',');
-    ends.length === 2 && ends.every((e) => ID_RE.test(e)) ? (s.path = [ends[0]!, ends[1]!]) : bad('path', path, 'use path=from-id,to-id');
+    ends.length === 2 && ends.every((e) => ID_RE.test(e)) ? (s.path = [ends[0]!, ends[1]!]) : bad('path', path, 'whyPath');
   }
   const tab = p.get('tab');
-  if (tab !== null) (TABS as readonly string[]).includes(tab) ? (s.tab = tab as Tab) : bad('tab', tab, 'unknown tab');
+  if (tab !== null) (TABS as readonly string[]).includes(tab) ? (s.tab = tab as Tab) : bad('tab', tab, 'whyTab');
   const metric = p.get('metric');
-  if (metric !== null) /^[a-z0-9_]{1,80}$/.test(metric) ? (s.metric = metric) : bad('metric', metric, 'not a metric name');
+  if (metric !== null) /^[a-z0-9_]{1,80}$/.test(metric) ? (s.metric = metric) : bad('metric', metric, 'whyMetric');
   return { state: s, problems };
 }
 
@@ -91,19 +125,33 @@ export function serialize(s: ViewState): string {
   if (s.hideTypes.length) p.set('types', s.hideTypes.join(','));
   if (s.hideStatus.length) p.set('status', s.hideStatus.join(','));
   if (s.asOf) p.set('asOf', s.asOf);
+  if (!s.keepUndated) p.set('undated', 'hide');
   if (s.t !== null) p.set('t', String(s.t));
   if (s.layout !== 'fcose') p.set('layout', s.layout);
-  if (s.focus) p.set('focus', '1');
+  if (s.scope === 'all') p.set('view', 'all');
+  if (s.focus) p.set('focus', s.focus);
   if (s.path) p.set('path', s.path.join(','));
   if (s.tab !== 'details') p.set('tab', s.tab);
   if (s.metric) p.set('metric', s.metric);
+  if (s.viewport) {
+    p.set('zoom', String(Math.round(s.viewport.zoom * 100) / 100));
+    p.set('pan', `${Math.round(s.viewport.x)},${Math.round(s.viewport.y)}`);
+  }
   const q = p.toString().replace(/%2C/g, ',');
   return q ? `?${q}` : location.pathname;
 }
 
-/** replaceState, not pushState: filter tweaks should not flood the back button. */
-export function write(s: ViewState): void {
+/**
+ * A new selection, focus or scope is a history entry, so Back returns to the previous one; filter
+ * tweaks, zoom and pan replace the current entry instead of flooding the back button.
+ */
+export function write(s: ViewState, mode: 'auto' | 'replace' = 'auto'): void {
   const next = serialize(s);
   const current = location.search || location.pathname;
-  if (next !== current) history.replaceState(null, '', next.startsWith('?') ? `${location.pathname}${next}` : next);
+  if (next === current) return;
+  const before = parse(location.search).state;
+  const push = mode === 'auto' && HISTORY_KEYS.some((k) => before[k] !== s[k]);
+  const url = next.startsWith('?') ? `${location.pathname}${next}` : next;
+  if (push) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
 }

@@ -1,7 +1,8 @@
 // The server-side layout the explorer places the whole graph with: every node gets a position, and the
 // same graph always gets the same picture (visitors, screenshots and links agree).
 import { describe, expect, it } from 'vitest';
-import { computePositions, layoutKey, type LayoutInput } from './positions.js';
+import { NODE_GAP, nodeSize } from '../../client/src/layoutOptions.js';
+import { computePositions, degrees, layoutKey, type LayoutInput } from './positions.js';
 
 const star: LayoutInput = {
   nodes: ['nvidia', 'tsmc', 'deepseek', 'openai', 'h800'],
@@ -25,6 +26,30 @@ describe('computePositions', () => {
     const random = Math.random;
     expect([...computePositions(star)]).toEqual([...computePositions(star)]);
     expect(Math.random).toBe(random);
+  });
+
+  it('spaces nodes by the size the explorer draws them: no two overlap, even around a big hub', () => {
+    // Two hubs with 60 leaves each, linked: the shape that piled 1×1 px points onto each other.
+    const nodes = ['a', 'b', ...Array.from({ length: 120 }, (_, i) => `leaf${i}`)];
+    const edges = [{ id: 'a-b', source: 'a', target: 'b' }, ...nodes.slice(2).map((id, i) => ({ id: `e${i}`, source: i % 2 ? 'a' : 'b', target: id }))];
+    const input = { nodes, edges };
+    const p = computePositions(input);
+    const deg = degrees(input);
+    const box = (id: string) => {
+      const { x, y } = p.get(id)!;
+      const half = nodeSize(deg.get(id)!) / 2;
+      return { x1: x - half, x2: x + half, y1: y - half, y2: y + half };
+    };
+    let overlaps = 0;
+    for (let i = 0; i < nodes.length; i++)
+      for (let j = i + 1; j < nodes.length; j++) {
+        const m = box(nodes[i]!);
+        const n = box(nodes[j]!);
+        // Rounded positions may lose half a pixel each: the layout keeps NODE_GAP, so 1 px must be left.
+        if (m.x1 < n.x2 + NODE_GAP - 1 && n.x1 < m.x2 + NODE_GAP - 1 && m.y1 < n.y2 + NODE_GAP - 1 && n.y1 < m.y2 + NODE_GAP - 1) overlaps++;
+      }
+    expect(overlaps).toBe(0);
+    expect(nodeSize(deg.get('a')!)).toBe(46);
   });
 
   it('ignores edges whose ends are not in the graph', () => {

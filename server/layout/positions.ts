@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { FCOSE_WHOLE_GRAPH, NODE_GAP, NODE_SIZE_STYLE, fcoseOptions, nodeSize } from '../../client/src/layoutOptions.js';
+import { removeOverlaps, type Box } from '../../client/src/overlap.js';
 import { prng } from '../domain/prng.js';
 
 cytoscape.use(fcose);
@@ -17,9 +19,6 @@ export interface LayoutInput {
 /** Rounded to whole pixels: plenty for a picture, and half the bytes on the wire. */
 export type Positions = Map<string, { x: number; y: number }>;
 
-/** Above this many nodes the spring embedder's ~n² cost is skipped: spectral placement only. */
-export const DRAFT_ABOVE_NODES = 1500;
-
 export function layoutKey(input: LayoutInput): string {
   const h = createHash('sha1');
   for (const id of [...input.nodes].sort()) h.update(id).update('\0');
@@ -28,16 +27,27 @@ export function layoutKey(input: LayoutInput): string {
   return h.digest('hex');
 }
 
-/** The same options as the explorer's fcose layout (client/src/graph.ts), so both pictures match. */
+/** Degree within the subgraph, which is what the explorer sizes a node by once it holds this graph. */
+export function degrees(input: LayoutInput): Map<string, number> {
+  const ids = new Set(input.nodes);
+  const degree = new Map<string, number>(input.nodes.map((id) => [id, 0]));
+  for (const e of input.edges) if (ids.has(e.source) && ids.has(e.target)) for (const end of [e.source, e.target]) degree.set(end, degree.get(end)! + 1);
+  return degree;
+}
+
+/**
+ * The explorer's whole-graph layout (client/src/layoutOptions.ts): fcose over nodes of their drawn size
+ * (styleEnabled, or Cytoscape lays out 1×1 px points that the browser then draws 18–46 px wide), then
+ * the overlap pass, so no two nodes share a pixel and a click lands on the node drawn there.
+ */
 export function computePositions(input: LayoutInput): Positions {
   const ids = new Set(input.nodes);
   const edges = input.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
-  const degree = new Map<string, number>();
-  for (const e of edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  const degree = degrees(input);
   const cy = cytoscape({
     headless: true,
-    // Node sizes as the explorer draws them (client/src/style.ts), since fcose spaces nodes by size.
-    style: [{ selector: 'node', style: { width: 'mapData(degree, 0, 40, 18, 46)', height: 'mapData(degree, 0, 40, 18, 46)' } }],
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: NODE_SIZE_STYLE, height: NODE_SIZE_STYLE, label: '' } }],
     elements: [
       ...input.nodes.map((id) => ({ group: 'nodes' as const, data: { id, degree: degree.get(id) ?? 0 } })),
       ...edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
@@ -46,26 +56,17 @@ export function computePositions(input: LayoutInput): Positions {
   const random = Math.random;
   Math.random = prng(459);
   try {
-    cy.layout({
-      name: 'fcose',
-      quality: input.nodes.length > DRAFT_ABOVE_NODES ? 'draft' : 'default',
-      randomize: true,
-      animate: false,
-      fit: false,
-      nodeRepulsion: 6500,
-      idealEdgeLength: 80,
-      nodeSeparation: 80,
-      packComponents: true,
-      numIter: 1500,
-    } as unknown as cytoscape.LayoutOptions).run();
+    cy.layout({ ...fcoseOptions(FCOSE_WHOLE_GRAPH, input.nodes.length, 'server'), fit: false } as unknown as cytoscape.LayoutOptions).run();
   } finally {
     Math.random = random;
   }
-  const out: Positions = new Map();
-  cy.nodes().forEach((n) => {
+  const boxes: Box[] = cy.nodes().map((n) => {
+    const half = nodeSize(degree.get(n.id()) ?? 0) / 2;
     const p = n.position();
-    out.set(n.id(), { x: Math.round(p.x), y: Math.round(p.y) });
+    return { id: n.id(), x: p.x, y: p.y, left: -half, right: half, top: -half, bottom: half, priority: degree.get(n.id()) ?? 0 };
   });
   cy.destroy();
-  return out;
+  // Rounding moves a node by up to half a pixel: the gap has room for it.
+  removeOverlaps(boxes, { gap: NODE_GAP });
+  return new Map(boxes.map((b) => [b.id, { x: Math.round(b.x), y: Math.round(b.y) }]));
 }

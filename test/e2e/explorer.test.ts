@@ -56,12 +56,17 @@ async function pick(page: Page, input: string, text: string, id: string): Promis
 }
 
 describe('the explorer', () => {
-  it('renders the whole graph with nodes on load', async () => {
+  it('opens on an overview of the most connected entities, with the whole graph one click away', async () => {
     const page = await open('/');
     expect(await nodeCount(page)).toBeGreaterThan(300);
+    expect(await visibleCount(page)).toBeLessThan(70);
     expect(await page.locator('#cy canvas').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/entities shown/);
+    await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/most connected of 403 entities/);
     await page.screenshot({ path: `${SHOTS}/01-graph-1280.png` });
+    await page.click('#show-all');
+    await expect.poll(() => visibleCount(page)).toBe(403);
+    await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/403 of 403 entities shown/);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('all');
   });
 
   it('searches in Chinese, picks NVIDIA and shows its details with the id in the URL', async () => {

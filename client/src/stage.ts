@@ -1,0 +1,174 @@
+// What the canvas shows of what is loaded. The first view is an overview of the most connected
+// entities, each labelled and legible; the whole graph is one click away; focus shows one
+// neighbourhood. Selections, expansions, paths and console results bring their nodes on stage.
+import type cytoscape from 'cytoscape';
+import { applyPositions, compactToFit, declutter, layoutNamed, layoutOverview, layoutWhole, nodesById, placeNear, positionsOf, type Position } from './layout.js';
+import type { LayoutName } from './urlState.js';
+
+export type Scope = 'overview' | 'all' | 'focus';
+
+export const OVERVIEW = {
+  /** How many entities the overview holds: one per this many square pixels of canvas, within min..max. */
+  areaPerNode: 9500,
+  /** A phone's canvas holds a dozen legibly; fewer would not be an overview. */
+  minNodes: 12,
+  maxNodes: 56,
+  fitPadding: 24,
+  /** A fit never zooms in beyond this: a sparse view is not blown up, a single node does not fill the screen. */
+  maxFitZoom: 1.6,
+};
+
+export class Stage {
+  scope: Scope = 'overview';
+  private core: cytoscape.NodeCollection;
+  /** Nodes brought on stage for a reason ("selection", "expand:<id>", "path", "console"). */
+  private extras = new Map<string, cytoscape.NodeCollection>();
+  private preset: Map<string, Position> | null = null;
+  private overviewAt: { key: string; at: Map<string, Position> } | null = null;
+
+  constructor(private readonly cy: cytoscape.Core) {
+    this.core = cy.collection();
+  }
+
+  setPreset(positions: { id: string; x: number; y: number }[] | null | undefined): void {
+    this.preset = positions?.length ? new Map(positions.map((p) => [p.id, { x: p.x, y: p.y }])) : null;
+  }
+
+  /** On stage now (filters aside). */
+  staged(): cytoscape.NodeCollection {
+    return this.cy.nodes().not('.offstage');
+  }
+
+  overviewSize(): number {
+    const area = this.cy.width() * this.cy.height();
+    return Math.max(OVERVIEW.minNodes, Math.min(OVERVIEW.maxNodes, Math.round(area / OVERVIEW.areaPerNode)));
+  }
+
+  /**
+   * The most connected entities (ties broken by id, so every visitor gets the same set), each linked to
+   * another one of them: a hub whose neighbours are all elsewhere would float alone and shrink the fit.
+   */
+  private pickCore(): cytoscape.NodeCollection {
+    // Filters aside: the replay and the kind filters then hide and reveal within one stable picture.
+    const ranked = (this.cy.nodes('[?isEntity]') as cytoscape.NodeCollection)
+      .toArray()
+      .sort((a, b) => b.degree(false) - a.degree(false) || a.id().localeCompare(b.id()));
+    const size = this.overviewSize();
+    let chosen = ranked.slice(0, size);
+    for (let round = 0; round < 3; round++) {
+      const ids = new Set(chosen.map((n) => n.id()));
+      const linked = chosen.filter((n) => n.neighborhood('node').toArray().some((m) => ids.has(m.id())));
+      if (linked.length === chosen.length) break;
+      const rest = ranked.filter((n) => !ids.has(n.id()));
+      chosen = [...linked, ...rest.slice(0, size - linked.length)];
+    }
+    return nodesById(this.cy, chosen.map((n) => n.id()));
+  }
+
+  showOverview(lang: string): void {
+    this.scope = 'overview';
+    this.extras.clear();
+    this.core = this.pickCore();
+    const key = `${lang}|${this.core.map((n) => n.id()).join(',')}`;
+    this.cy.batch(() => {
+      this.cy.nodes().addClass('offstage');
+      this.core.removeClass('offstage');
+    });
+    if (this.overviewAt?.key === key) applyPositions(this.cy, this.overviewAt.at);
+    else {
+      // Starting from the server's whole-graph positions keeps the overview the same on every visit.
+      const fromPreset = this.preset !== null && this.core.toArray().every((n) => this.preset!.has(n.id()));
+      if (fromPreset) applyPositions(this.cy, new Map(this.core.map((n): [string, Position] => [n.id(), this.preset!.get(n.id())!])));
+      layoutOverview(this.cy, this.core, fromPreset);
+      compactToFit(this.cy, this.core, this.cy.width(), this.cy.height(), OVERVIEW.fitPadding);
+      this.overviewAt = { key, at: positionsOf(this.core) };
+    }
+    this.fit(this.core);
+  }
+
+  showAll(): void {
+    this.scope = 'all';
+    this.extras.clear();
+    this.cy.nodes().removeClass('offstage');
+    layoutWhole(this.cy, this.cy.nodes(), this.preset);
+    this.fit(this.cy.nodes());
+  }
+
+  /** The canvas holds one neighbourhood (main.ts loads it): lay all of it out. */
+  showFocus(layout: LayoutName): void {
+    this.scope = 'focus';
+    this.extras.clear();
+    this.cy.nodes().removeClass('offstage');
+    layoutNamed(this.cy, layout, this.cy.nodes(), true);
+    this.fit(this.cy.nodes());
+  }
+
+  /** The layout picker and "Re-run layout": the nodes on stage, laid out again. */
+  relayout(layout: LayoutName): void {
+    const nodes = this.staged();
+    if (nodes.empty()) return;
+    if (this.scope === 'all' && layout === 'fcose') layoutWhole(this.cy, nodes, this.preset);
+    else layoutNamed(this.cy, layout, nodes, this.scope !== 'all');
+    if (this.scope !== 'all') compactToFit(this.cy, nodes, this.cy.width(), this.cy.height(), OVERVIEW.fitPadding);
+    if (this.scope === 'overview') this.overviewAt = null;
+    this.fit(nodes);
+  }
+
+  /** Labels changed (language): their boxes did too, so the overlap pass runs again. */
+  relabel(): void {
+    this.overviewAt = null;
+    declutter(this.cy, this.staged());
+  }
+
+  /**
+   * Puts nodes on stage for a reason, placed near the anchor. A later bring for the same reason replaces
+   * the earlier one: what it held and the new one does not leaves the stage. Returns the nodes that
+   * were not on stage before.
+   */
+  bring(reason: string, nodes: cytoscape.NodeCollection, anchor: cytoscape.NodeSingular | null, added: cytoscape.NodeCollection = this.cy.collection()): cytoscape.NodeCollection {
+    const previous = this.extras.get(reason) ?? this.cy.collection();
+    // Newly loaded nodes have no position yet; off-stage ones have a stale one.
+    const fresh = nodes.filter((n) => n.hasClass('offstage')).union(added);
+    const before = this.staged().not(fresh).not('.hidden');
+    this.extras.set(reason, fresh.union(nodes.intersection(previous)));
+    this.release(previous.not(nodes));
+    fresh.removeClass('offstage');
+    placeNear(this.cy, fresh, anchor, before);
+    return fresh;
+  }
+
+  /** Takes off stage what a reason brought (unless another reason or the overview still holds it). */
+  drop(reason: string): cytoscape.NodeCollection {
+    const mine = this.extras.get(reason);
+    if (!mine) return this.cy.collection();
+    this.extras.delete(reason);
+    return this.release(mine);
+  }
+
+  private release(nodes: cytoscape.NodeCollection): cytoscape.NodeCollection {
+    const held = [...this.extras.values()].reduce((acc, c) => acc.union(c), this.core);
+    const leaving = nodes.not(held);
+    if (this.scope === 'overview') leaving.addClass('offstage');
+    return leaving;
+  }
+
+  /** The overview's own nodes that are drawn now (filters aside from the rest). */
+  coreShown(): number {
+    return this.scope === 'overview' ? this.core.not('.hidden, .offstage').length : 0;
+  }
+
+  broughtBy(reason: string): cytoscape.NodeCollection {
+    return this.extras.get(reason) ?? this.cy.collection();
+  }
+
+  /** Fits the nodes with the overview's padding, never zooming in so far that one node fills the screen. */
+  fit(nodes: cytoscape.NodeCollection, maxZoom = OVERVIEW.maxFitZoom): void {
+    const visible = nodes.not('.hidden, .offstage');
+    if (visible.empty()) return;
+    this.cy.fit(visible, OVERVIEW.fitPadding);
+    if (this.cy.zoom() > maxZoom) {
+      this.cy.zoom(maxZoom);
+      this.cy.center(visible);
+    }
+  }
+}

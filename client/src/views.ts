@@ -1,0 +1,137 @@
+// Which view the canvas shows: the overview (first view), the whole graph, or one entity's
+// neighbourhood (focus); and expanding or collapsing a node's neighbours within it.
+import { gql } from './api.js';
+import { canvas, meta, ops, stage, state, update, visibility } from './app.js';
+import { getLang, t, type Key } from './i18n.js';
+import { cullLabels } from './labels.js';
+import { notice, errorText } from './notices.js';
+import { rerenderDetails, showFilters, showQueries, updateStatus } from './panels.js';
+import { KINDS, graphOperation, neighborhoodOperation, type Operation, type Subgraph } from './queries.js';
+import { nodesById } from './layout.js';
+import { showAround } from './selection.js';
+import { reapplySelection } from './selectionFlow.js';
+
+/** Nodes each expansion added to the canvas (not just to the stage), so collapsing can remove them again. */
+const addedBy = new Map<string, string[]>();
+let wholeLoaded = false;
+
+export function record(slot: string, titleKey: Key, op: Operation): void {
+  ops.set(slot, { titleKey, op });
+  if (state.tab === 'query') showQueries();
+}
+
+export function recordView(): void {
+  if (state.focus) record('view', 'focus', neighborhoodOperation(state.focus));
+  else {
+    const kinds = state.hideKinds.length ? KINDS.filter((k) => !state.hideKinds.includes(k)) : null;
+    const tys = state.hideTypes.length ? meta.types.map((x) => x.type).filter((x) => !state.hideTypes.includes(x)) : null;
+    record('view', 'wholeGraph', graphOperation({ kinds, types: tys, asOf: state.asOf }));
+  }
+}
+
+export function fetchWholeGraph(): Promise<Subgraph> {
+  const op = graphOperation({ kinds: null, types: null, asOf: null });
+  return gql<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => d.graph);
+}
+
+export async function loadWholeGraph(pending: Promise<Subgraph> = fetchWholeGraph()): Promise<void> {
+  const graph = await pending;
+  canvas.clear();
+  addedBy.clear();
+  canvas.addSubgraph(graph);
+  stage.setPreset(graph.positions);
+  meta.totalEntities = Math.max(meta.totalEntities, graph.nodes.length);
+  wholeLoaded = true;
+  if (graph.truncated) notice(t('graphTruncated', { n: graph.nodes.length }));
+}
+
+/** Lays out the current scope from scratch and redraws what depends on it. */
+export function presentScope(): void {
+  canvas.applyVisibility(visibility());
+  if (state.focus) stage.showFocus(state.layout);
+  else if (state.scope === 'all') stage.showAll();
+  else stage.showOverview(getLang());
+  canvas.awaitingLayout = false;
+  afterStageChange();
+}
+
+export function afterStageChange(): void {
+  cullLabels(canvas.cy);
+  updateStatus();
+  showFilters();
+  rerenderDetails();
+}
+
+async function leaveFocus(scope: 'overview' | 'all'): Promise<void> {
+  if (!wholeLoaded) await loadWholeGraph();
+  update({ focus: null, scope });
+  recordView();
+  presentScope();
+  await reapplySelection();
+}
+
+export const wholeGraph = (): Promise<void> => leaveFocus('all');
+export const overview = (): Promise<void> => leaveFocus('overview');
+
+export async function focusOn(id: string): Promise<void> {
+  const op = neighborhoodOperation(id);
+  try {
+    const data = await gql<{ neighborhood: Subgraph }>(op.graphql, op.variables);
+    if (data.neighborhood.nodes.length === 0) return notice(t('unknownId', { id }), 'error');
+    canvas.clear();
+    addedBy.clear();
+    wholeLoaded = false;
+    canvas.addSubgraph(data.neighborhood);
+    update({ focus: id, id });
+    recordView();
+    presentScope();
+    await reapplySelection();
+  } catch (err) {
+    notice(errorText(err), 'error');
+  }
+}
+
+/** Neighbours of a node not on stage yet (known only when the whole graph is loaded). */
+export function hiddenNeighbours(id: string): number | null {
+  const n = canvas.cy.getElementById(id);
+  if (n.empty() || state.focus) return null;
+  return n.neighborhood('node').filter('.offstage').length;
+}
+
+export const isExpanded = (id: string): boolean => stage.broughtBy(`expand:${id}`).nonempty() || (addedBy.get(id)?.length ?? 0) > 0;
+
+export async function expand(id: string): Promise<void> {
+  const op = neighborhoodOperation(id);
+  record('expand', 'expand', op);
+  try {
+    const data = await gql<{ neighborhood: Subgraph }>(op.graphql, op.variables);
+    const added = canvas.addSubgraph(data.neighborhood);
+    const cy = canvas.cy;
+    const anchor = cy.getElementById(id);
+    const hood = nodesById(cy, data.neighborhood.nodes.map((n) => n.id)).not(anchor);
+    const brought = stage.bring(`expand:${id}`, hood, anchor.nonempty() ? anchor : null, nodesById(cy, added));
+    addedBy.set(id, [...(addedBy.get(id) ?? []), ...added]);
+    canvas.applyVisibility(visibility());
+    notice(brought.empty() ? t('allNeighboursShown', { n: hood.length }) : t('expandedN', { n: brought.length }));
+    await reapplySelection({ quietView: true });
+    afterStageChange();
+    if (anchor.nonempty()) showAround(cy, anchor, brought);
+  } catch (err) {
+    notice(errorText(err), 'error');
+  }
+}
+
+export function collapse(id: string): void {
+  const left = stage.drop(`expand:${id}`);
+  const cy = canvas.cy;
+  // Nodes the expansion loaded leave the canvas too, unless something else selected or brought them.
+  cy.batch(() => {
+    for (const a of addedBy.get(id) ?? []) {
+      const m = cy.getElementById(a);
+      if (m.nonempty() && !m.selected() && (m.hasClass('offstage') || state.focus)) m.remove();
+    }
+  });
+  addedBy.delete(id);
+  notice(t('collapsedN', { n: left.length }));
+  void reapplySelection({ quietView: true }).then(afterStageChange);
+}

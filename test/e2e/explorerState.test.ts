@@ -1,0 +1,111 @@
+// The explorer's state a person relies on, measured in Chromium against the real server and dataset:
+// links (view, zoom, pan), the time controls, the Chinese details panel and search ranking. The numbers
+// go to test-results/explorer-state.json.
+import { describe, expect, it } from 'vitest';
+import { param, useExplorer } from './harness.js';
+import { scriptShare } from './measure.js';
+
+const ex = useExplorer('explorer-state');
+
+describe('links', () => {
+  it('keep the view: whole graph, zoom and pan (rounded) come back from the URL, and moving writes them', async () => {
+    const page = await ex.open('/?view=all&zoom=1.25&pan=-120,340');
+    const v = await page.evaluate(() => {
+      const cy = (window as any).__cy;
+      return { zoom: cy.zoom(), pan: cy.pan(), visible: cy.nodes(':visible').length };
+    });
+    expect(v).toEqual({ zoom: 1.25, pan: { x: -120, y: 340 }, visible: 403 });
+    await page.evaluate(() => {
+      (window as any).__cy.viewport({ zoom: 0.8123, pan: { x: 10.4, y: 20.6 } });
+    });
+    await expect.poll(() => `${param(page, 'zoom')} ${param(page, 'pan')}`).toBe('0.81 10,21');
+  });
+});
+
+describe('time controls', () => {
+  it('replays to the whole episode again, plays, and leaves no stuck value in the URL', async () => {
+    const page = await ex.open('/?t=600');
+    const early = await page.evaluate(() => (window as any).__cy.nodes('[?isEntity]:visible').length);
+    await page.locator('#replay').evaluate((el: HTMLInputElement) => {
+      el.value = el.max;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(() => page.locator('#replay-value').textContent()).toBe('whole episode');
+    expect(param(page, 't')).toBeNull();
+    const end = await page.evaluate(() => (window as any).__cy.nodes('[?isEntity]:visible').length);
+    expect(end).toBeGreaterThan(early);
+    // Entities never mentioned at a second of their own are said to stay, and do.
+    expect(await page.locator('#unmentioned-note').textContent()).toMatch(/^\d+ entities have no first mention/);
+    await page.click('#replay-play');
+    await expect.poll(() => Number(param(page, 't') ?? -1), { timeout: 5000 }).toBeGreaterThan(0);
+    await page.click('#replay-play');
+    const paused = param(page, 't');
+    await page.waitForTimeout(600);
+    expect(param(page, 't')).toBe(paused);
+    ex.measured.replay = { visibleAt600s: early, visibleAtEnd: end, pausedAt: paused };
+  });
+
+  it('says how many entities have no date, and keeps or hides them on request', async () => {
+    const page = await ex.open('/?asOf=2024');
+    const label = await page.locator('label:has(#keep-undated)').textContent();
+    expect(label).toMatch(/^Keep the \d+ entities without a date$/);
+    const kept = await page.evaluate(() => (window as any).__cy.nodes('[?isEntity]:visible').length);
+    await page.locator('#keep-undated').uncheck();
+    await expect.poll(() => param(page, 'undated')).toBe('hide');
+    const dropped = await page.evaluate(() => (window as any).__cy.nodes('[?isEntity]:visible').length);
+    expect(dropped).toBeLessThan(kept);
+    ex.measured.asOf = { label, visibleKept: kept, visibleUndatedHidden: dropped };
+  });
+});
+
+describe('Chinese', () => {
+  it('writes the Stargate details panel in Chinese: no English words but names and units', async () => {
+    const page = await ex.open('/?id=stargate&lang=zh');
+    await expect.poll(() => page.locator('#details-title').textContent()).toBe('星际之门');
+    const text = await page.locator('#panel-details').evaluate((el) => {
+      el.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true));
+      return (el as HTMLElement).innerText;
+    });
+    const graph = (await (
+      await fetch(`${ex.url()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ graph { nodes { name nameZh kind aliases } } }' }) })
+    ).json()) as { data: { graph: { nodes: { name: string; nameZh: string | null; kind: string; aliases: string[] }[] } } };
+    const names = graph.data.graph.nodes.flatMap((n) => [n.name, ...n.aliases, ...(n.nameZh ? [n.nameZh] : []), ...(n.kind === 'PERSON' ? n.name.split(/\s+/) : [])]);
+    const vocabulary = (await (await fetch(`${ex.url()}/api/vocabulary`)).json()) as { units: Record<string, string> };
+    const units = Object.keys(vocabulary.units).flatMap((u) => u.split(/[^A-Za-z]+/)).filter(Boolean);
+    const r = scriptShare(text, names, units);
+    ex.measured.zhStargate = r;
+    await ex.shot(page, 'zh-stargate-details', false);
+    expect(r.cjk).toBeGreaterThan(200);
+    expect(r.latinWords).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  it('puts the entity meant first: exact name or alias, then prefix, then typos', async () => {
+    const page = await ex.open('/');
+    const cases: [string, string][] = [
+      ['Deepsek', 'deepseek'],
+      ['deep seek', 'deepseek'],
+      ['TMSC', 'tsmc'],
+      ['nvda', 'nvidia'],
+      ['英伟达', 'nvidia'],
+    ];
+    const got: Record<string, string[]> = {};
+    for (const [text, id] of cases) {
+      await page.fill('#search', text);
+      const option = page.locator('#search ~ [role=listbox] [role=option][data-id]');
+      await expect.poll(async () => (await option.count()) > 0 && (await page.locator('#search').inputValue()) === text).toBe(true);
+      await page.waitForTimeout(400);
+      got[text] = await option.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+      expect(got[text]![0], `${text} → ${got[text]!.join(', ')}`).toBe(id);
+    }
+    ex.measured.search = got;
+  });
+
+  it('tags results with the kind in the interface language', async () => {
+    const page = await ex.open('/?lang=zh');
+    await page.fill('#search', 'TSMC');
+    const kind = page.locator('#search ~ [role=listbox] [role=option][data-id="tsmc"] .ac-kind');
+    await expect.poll(() => kind.textContent()).toBe('公司');
+  });
+});
