@@ -2,6 +2,7 @@
 // links (view, zoom, pan), the time controls, the Chinese details panel and search ranking. The numbers
 // go to test-results/explorer-state.json.
 import { describe, expect, it } from 'vitest';
+import { realDataset } from '../support/db.js';
 import { param, useExplorer } from './harness.js';
 import { scriptShare } from './measure.js';
 
@@ -14,7 +15,7 @@ describe('links', () => {
       const cy = (window as any).__cy;
       return { zoom: cy.zoom(), pan: cy.pan(), visible: cy.nodes(':visible').length };
     });
-    expect(v).toEqual({ zoom: 1.25, pan: { x: -120, y: 340 }, visible: 403 });
+    expect(v).toEqual({ zoom: 1.25, pan: { x: -120, y: 340 }, visible: realDataset().entities.length });
     await page.evaluate(() => {
       (window as any).__cy.viewport({ zoom: 0.8123, pan: { x: 10.4, y: 20.6 } });
     });
