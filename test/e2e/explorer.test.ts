@@ -1,16 +1,16 @@
 // The explorer in a real browser against the real server and dataset: each test is one thing a
 // user can see or do. Screenshots land in test-results/screenshots for a human to look at.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start.js';
 import { realDataset, testExecutor, withRealDataset } from '../support/db.js';
+import { startTestServer } from '../support/server.js';
+import { launchChromium } from '../support/chromium.js';
 
 /** Every entity of the dataset: the counts the explorer must show follow the data. */
 const ENTITIES = realDataset().entities.length;
-import { startTestServer } from '../support/server.js';
-
 const SHOTS = 'test-results/screenshots';
 const db = testExecutor(60_000);
 let server: RunningServer;
@@ -21,10 +21,7 @@ beforeAll(async () => {
   await build({ configFile: 'client/vite.config.ts', logLevel: 'warn' });
   await withRealDataset(db);
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
 

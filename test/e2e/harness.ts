@@ -1,15 +1,16 @@
 // One real server, dataset and Chromium per test file, for the measuring end-to-end tests
-// (legibility.test.ts, explorerState.test.ts). Chromium is launched as explorer.test.ts launches it.
+// (legibility.test.ts, explorerState.test.ts).
 // Each file's measurements go to test-results/<name>.json; SAVE_DOC_SCREENSHOTS=1 also refreshes
 // docs/screenshots/.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { RunningServer } from '../../server/start.js';
 import { testExecutor, withRealDataset } from '../support/db.js';
 import { startTestServer } from '../support/server.js';
 import { settled } from './measure.js';
+import { launchChromium } from '../support/chromium.js';
 
 const SHOTS = 'test-results/screenshots';
 const DOC_SHOTS = process.env.SAVE_DOC_SCREENSHOTS === '1' ? 'docs/screenshots' : null;
@@ -34,10 +35,7 @@ export function useExplorer(name: string): Explorer {
     await build({ configFile: 'client/vite.config.ts', logLevel: 'warn' });
     await withRealDataset(db);
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
     if (DOC_SHOTS) mkdirSync(DOC_SHOTS, { recursive: true });
   });

@@ -2,7 +2,6 @@
 // that field its DatabaseError code (never [] or NOT_FOUND), the rest of the request starts no new
 // statements, and a full layout queue says so. Neo4j is real; a TCP relay in front of it breaks or
 // delays exactly the statements a test names, as a dying or overloaded Neo4j would.
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import type { CypherStatement } from '../../server/db/executor.js';
@@ -11,6 +10,7 @@ import { entitiesByIdsQuery } from '../../server/repository/entities.js';
 import { relationshipsOfEntitiesQuery } from '../../server/repository/relationships.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { testExecutor, withRealDataset } from '../support/db.js';
+import { BoltRelay } from '../support/relay.js';
 import { gql } from '../support/server.js';
 
 const neo4jConn = inject('neo4j');
@@ -21,95 +21,19 @@ const ENTITY_BATCH = entitiesByIdsQuery([]).cypher;
 const RELATIONSHIPS_BATCH = relationshipsOfEntitiesQuery([]).cypher;
 const SHORTEST_PATH = 'MATCH p = shortestPath(';
 
-type Rule = { marker: Buffer; kill: true } | { marker: Buffer; stallMs: number; used: boolean };
-
-/**
- * Like reliability.test.ts's relay, plus rules: a connection sending a `kill` marker is reset before
- * Neo4j sees it (to the driver, Neo4j died under that statement); the first one sending a `stall`
- * marker is held that long, the statement still running from the server's point of view.
- */
-class FaultyRelay {
-  private listener: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  private rules: Rule[] = [];
-  constructor(readonly port: number) {}
-
-  kill(marker: string): void {
-    this.rules.push({ marker: Buffer.from(marker), kill: true });
-  }
-  stall(marker: string, ms: number): void {
-    this.rules.push({ marker: Buffer.from(marker), stallMs: ms, used: false });
-  }
-  clear(): void {
-    this.rules = [];
-  }
-
-  up(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const listener = createServer((client) => this.relay(client));
-      listener.once('error', reject);
-      listener.listen(this.port, '127.0.0.1', () => {
-        this.listener = listener;
-        resolve();
-      });
-    });
-  }
-
-  down(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    this.sockets.clear();
-    const l = this.listener;
-    this.listener = null;
-    return new Promise((resolve) => (l ? l.close(() => resolve()) : resolve()));
-  }
-
-  private relay(client: Socket): void {
-    const upstream = connect(Number(boltUrl.port || 7687), boltUrl.hostname.replace(/^\[|\]$/g, ''));
-    this.sockets.add(client).add(upstream);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      this.sockets.delete(client);
-      this.sockets.delete(upstream);
-    };
-    for (const s of [client, upstream]) {
-      s.on('error', drop);
-      s.on('close', drop);
-    }
-    upstream.pipe(client);
-    let held: Buffer[] | null = null;
-    let tail = Buffer.alloc(0);
-    client.on('data', (chunk: Buffer) => {
-      if (held) return void held.push(chunk);
-      // A marker may straddle two TCP reads.
-      const seen = Buffer.concat([tail, chunk]);
-      tail = seen.subarray(-256);
-      const rule = this.rules.find((r) => seen.includes(r.marker) && ('kill' in r || !r.used));
-      if (rule && 'kill' in rule) return drop();
-      if (!rule) return void upstream.write(chunk);
-      rule.used = true;
-      const queued: Buffer[] = (held = [chunk]);
-      setTimeout(() => {
-        held = null;
-        for (const c of queued) upstream.write(c);
-      }, rule.stallMs);
-    });
-  }
-}
-
 type Gql = Awaited<ReturnType<typeof gql>>['body'];
 const codes = (body: Gql) => (body.errors ?? []).map((e) => e.extensions?.code);
 const paths = (body: Gql) => (body.errors ?? []).map((e) => ((e as { path?: (string | number)[] }).path ?? []).join('.'));
 
 describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('GraphQL over a Neo4j that fails part-way', () => {
-  let relay: FaultyRelay;
+  let relay: BoltRelay;
   let server: RunningServer;
 
   beforeAll(async () => {
     const db = testExecutor(60_000);
     await withRealDataset(db);
     await db.close();
-    relay = new FaultyRelay(await freePort());
+    relay = new BoltRelay(await freePort(), boltUrl);
     await relay.up();
     server = await startServer({
       // Longer than any stall below: only the relay decides what fails.
@@ -124,7 +48,7 @@ describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('GraphQL over a Neo4j
   });
 
   /** Runs a query with the relay's rules in force, and the statements the server started meanwhile. */
-  async function during(setup: (r: FaultyRelay) => void, query: string): Promise<{ body: Gql; started: string[] }> {
+  async function during(setup: (r: BoltRelay) => void, query: string): Promise<{ body: Gql; started: string[] }> {
     const started: string[] = [];
     const stop = server.db.onStatement((s: CypherStatement) => started.push(s.cypher));
     setup(relay);

@@ -3,7 +3,7 @@
 // and exposes nothing it should not over HTTP. Every case runs against the real Neo4j of the run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -14,6 +14,7 @@ import { freePort } from '../../server/neo4j/ports.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { fingerprint, testExecutor, withRealDataset } from '../support/db.js';
 import { gql, startTestServer } from '../support/server.js';
+import { BoltRelay } from '../support/relay.js';
 
 const db = testExecutor(60_000);
 const neo4jConn = inject('neo4j');
@@ -56,51 +57,6 @@ const postCypher = (base: string, query: string, params: Record<string, unknown>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * A TCP relay in front of the test Neo4j. To the server, closing it is exactly Neo4j's process going
- * away (open sockets reset, new connects refused) without paying for a JVM restart in `npm test`;
- * the real stop and restart of a Neo4j process is in test/soak/neo4jRestart.soak.ts.
- */
-class BoltRelay {
-  private listener: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  constructor(readonly port: number) {}
-
-  up(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const listener = createServer((client) => {
-        const upstream = connect(Number(boltUrl.port || 7687), boltUrl.hostname.replace(/^\[|\]$/g, ''));
-        this.sockets.add(client).add(upstream);
-        const drop = () => {
-          client.destroy();
-          upstream.destroy();
-          this.sockets.delete(client);
-          this.sockets.delete(upstream);
-        };
-        for (const s of [client, upstream]) {
-          s.on('error', drop);
-          s.on('close', drop);
-        }
-        client.pipe(upstream);
-        upstream.pipe(client);
-      });
-      listener.once('error', reject);
-      listener.listen(this.port, '127.0.0.1', () => {
-        this.listener = listener;
-        resolve();
-      });
-    });
-  }
-
-  down(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    this.sockets.clear();
-    const l = this.listener;
-    this.listener = null;
-    return new Promise((resolve) => (l ? l.close(() => resolve()) : resolve()));
-  }
-}
-
 // Routing URIs would hand the driver Neo4j's own address, and TLS would not accept 127.0.0.1.
 describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('Neo4j goes away and comes back', () => {
   let relay: BoltRelay;
@@ -112,7 +68,7 @@ describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('Neo4j goes away and 
   });
 
   it('a server started before Neo4j is reachable retries with growing delays, then serves', async () => {
-    relay = new BoltRelay(await freePort());
+    relay = new BoltRelay(await freePort(), boltUrl);
     let opened: Promise<void> | null = null;
     viaRelay = await startServer({
       config: loadConfig({ PORT: '0', QUERY_TIMEOUT_MS: '3000', NEO4J_WAIT_SECONDS: '60' }),

@@ -6,13 +6,14 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ROOT_DIR } from '../../server/config.js';
 import { startLocalRunner } from '../../server/neo4j/localRunner.js';
 import type { ProvisionedNeo4j } from '../../server/neo4j/types.js';
 import { createExecutor } from '../../server/db/executor.js';
 import { freePort } from '../../server/neo4j/ports.js';
+import { launchChromium } from '../support/chromium.js';
 
 const DRIVER_JS = readFileSync(join(ROOT_DIR, 'node_modules/neo4j-driver/lib/browser/neo4j-web.min.js'), 'utf8');
 const store = mkdtempSync(join(tmpdir(), 'aig-soak-ws-'));
@@ -29,10 +30,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => page.listen(0, '127.0.0.1', () => r()));
   const addr = page.address();
   pageOrigin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,8 +2,7 @@
 // during each hostile console query a probe of /health and of a normal GraphQL query every 250 ms
 // must answer within 1 s; afterwards the graph is unchanged. Then the JVM is killed outright: the
 // supervisor restarts it and the same server serves again within 60 s, without being restarted.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { freePort } from '../../server/neo4j/ports.js';
 import type { ProvisionedNeo4j } from '../../server/neo4j/types.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { fingerprint } from '../support/db.js';
-import { sleep } from './support.js';
+import { ourJvmPid, sleep } from './support.js';
 
 const store = mkdtempSync(join(tmpdir(), 'aig-soak-hostile-'));
 const logs: string[] = [];
@@ -123,16 +122,6 @@ describe('hostile console queries do not hold up other clients', () => {
   });
 });
 
-/** The JVM serving our port, only if it is our own child (never another session's Neo4j). */
-function ourJvmPid(): number {
-  const line = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
-    .split('\n')
-    .find((l) => new RegExp(`:${port}\\s`).test(l));
-  const pid = Number(/pid=(\d+)/.exec(line ?? '')?.[1]);
-  const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
-  expect(ppid).toBe(process.pid);
-  return pid;
-}
 
 describe('floods from one client', () => {
   it('48 parallel slow console queries: the client gets 429 beyond its share, /health and GraphQL stay fast', async () => {
@@ -175,7 +164,7 @@ describe('floods from one client', () => {
 
 describe('a hung Neo4j (SIGSTOP)', () => {
   it('answers /health and GraphQL with 503 / SERVICE_UNAVAILABLE instead of hanging, and serves again after SIGCONT', async () => {
-    const pid = ourJvmPid();
+    const pid = ourJvmPid(port);
     process.kill(pid, 'SIGSTOP');
     try {
       const t = performance.now();
@@ -209,7 +198,7 @@ describe('the JVM dies', () => {
     for (let i = 0; i < 120 && neo4j.state!().state !== 'running'; i++) await sleep(500);
     expect(neo4j.state!().state).toBe('running');
     const t = Date.now();
-    process.kill(ourJvmPid(), 'SIGKILL');
+    process.kill(ourJvmPid(port), 'SIGKILL');
     let sawDegraded = false;
     let healthy = false;
     while (!healthy && Date.now() - t < 60_000) {

@@ -3,8 +3,7 @@
 // server runs, then started again on the same store and port. The server answers SERVICE_UNAVAILABLE
 // within 5 s while it is gone, keeps its process, and recovers by itself; a second server started
 // while Neo4j is down waits for it and then serves.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { startLocalRunner } from '../../server/neo4j/localRunner.js';
 import { freePort } from '../../server/neo4j/ports.js';
 import type { ProvisionedNeo4j } from '../../server/neo4j/types.js';
 import { startServer, type RunningServer } from '../../server/start.js';
-import { sleep } from './support.js';
+import { ourJvmPid, sleep } from './support.js';
 
 const store = mkdtempSync(join(tmpdir(), 'aig-soak-neo4j-'));
 const logs: string[] = [];
@@ -87,16 +86,6 @@ async function expectRecovered(url: string, entities: number, label: string): Pr
   console.log(`${label}: healthy ${Date.now() - t} ms after Neo4j reported ready`);
 }
 
-/** The JVM serving our port, only if it is our own child (never another session's Neo4j). */
-function ourJvmPid(): number {
-  const line = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
-    .split('\n')
-    .find((l) => new RegExp(`:${port}\\s`).test(l));
-  const pid = Number(/pid=(\d+)/.exec(line ?? '')?.[1]);
-  const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
-  expect(ppid).toBe(process.pid);
-  return pid;
-}
 
 describe('a real Neo4j stops and returns while the server runs', () => {
   let entities = 0;
@@ -130,7 +119,7 @@ describe('a real Neo4j stops and returns while the server runs', () => {
   });
 
   it('killed with SIGKILL: the same answers, and recovery after Neo4j restarts on the crashed store', async () => {
-    process.kill(ourJvmPid(), 'SIGKILL');
+    process.kill(ourJvmPid(port), 'SIGKILL');
     await neo4j!.stop();
     neo4j = null;
     await expectUnavailable(first!.url, 'SIGKILL, first server');

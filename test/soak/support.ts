@@ -1,10 +1,21 @@
 // Helpers shared by the soak files: the seed CLI as a real child process, memory from /proc (the
 // server's own process comes from bench/lib/serverProcess.ts, bundled as `npm start` bundles it), and synthetic datasets large enough for a load to be caught half-way.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT_DIR } from '../../server/config.js';
 import type { Neo4jConnection } from '../../server/neo4j/types.js';
+
+/** The JVM listening on `port`, only if it is this process's own child (never another session's Neo4j). */
+export function ourJvmPid(port: number): number {
+  const line = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
+    .split('\n')
+    .find((l) => new RegExp(`:${port}\\s`).test(l));
+  const pid = Number(/pid=(\d+)/.exec(line ?? '')?.[1]);
+  const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+  if (ppid !== process.pid) throw new Error(`port ${port} is served by pid ${pid}, not by a child of this process`);
+  return pid;
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
