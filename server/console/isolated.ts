@@ -65,8 +65,13 @@ function spawnWorker(connection: Neo4jConnection): ChildProcess {
 }
 
 export function createConsoleRunner(opts: ConsoleRunnerOptions): ConsoleRunner {
-  const o = { ...CONSOLE_DEFAULTS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as typeof CONSOLE_DEFAULTS &
-    ConsoleRunnerOptions;
+  const o = {
+    ...opts,
+    graceMs: opts.graceMs ?? CONSOLE_DEFAULTS.graceMs,
+    pingMs: CONSOLE_DEFAULTS.pingMs,
+    perClient: opts.perClient ?? CONSOLE_DEFAULTS.perClient,
+    total: opts.total ?? CONSOLE_DEFAULTS.total,
+  };
   const inFlight = new Map<number, InFlight>();
   const perClient = new Map<string, number>();
   let worker: ChildProcess | null = null;
