@@ -132,9 +132,11 @@ describe('layout queue over GraphQL', () => {
 
     const first = Object.values((await gql(server.url, query)).body.data ?? {}) as View[];
     const statuses = first.map((v) => v.positionsStatus);
-    // Eight distinct graphs: one runs, four wait, the rest are refused (READY only if one finished meanwhile).
+    // Eight distinct graphs: one runs, four wait, the rest are refused. The fields are resolved one
+    // after another, so a layout that finishes in between frees a place that a later field takes: at
+    // most one more PENDING than the queue holds at any instant.
     expect(statuses.filter((s) => s === 'REFUSED_QUEUE_FULL').length).toBeGreaterThan(0);
-    expect(statuses.filter((s) => s === 'PENDING').length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 'PENDING').length).toBeLessThanOrEqual(6);
     for (const v of first) expect(v.positions === null).toBe(v.positionsStatus !== 'READY');
 
     await expect
