@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDatasetFromDisk } from '../../seed/dataset.js';
 import { loadDataset } from '../../seed/load.js';
 import { copyOf, MINIMAL, replaceIn, writeBytes } from '../../seed/testing.js';
+import { ENTITY, RELATIONSHIP } from '../../client/src/queries.js';
 import type { RunningServer } from '../../server/start.js';
 import { realDataset, testExecutor, withRealDataset } from '../support/db.js';
 import { gql, startTestServer } from '../support/server.js';
@@ -13,7 +14,8 @@ const db = testExecutor(60_000);
 let server: RunningServer;
 beforeAll(async () => {
   await withRealDataset(db);
-  server = await startTestServer();
+  // The whole graph with every evidence note is one big read: room for a machine busy with other work.
+  server = await startTestServer({ QUERY_TIMEOUT_MS: '30000' });
 });
 afterAll(async () => {
   await server?.close();
@@ -112,6 +114,20 @@ describe('a graph with cited pages beside the episode (fixture)', () => {
     ]);
     expect(d.widget.cited).toEqual([{ value: '2024-12-02' }]);
     expect(d.acme).toEqual({ dates: { founded: '1999' }, dateClaims: [{ label: '成立', value: '1999', source: 'REFERENCE' }] });
+  });
+
+  it("answers the explorer's own entity and relationship queries, sources and date claims included", async () => {
+    const d = await ok(ENTITY, { id: 'widget-1' });
+    expect(d.entity.facts.map((f: { source: string }) => f.source).sort()).toEqual(['EPISODE', 'REFERENCE']);
+    expect(d.entity.dateClaims.map((c: { source: string; label: string; labelZh: string }) => [c.source, c.label, c.labelZh])).toEqual([
+      ['EPISODE', 'released', '发布'],
+      ['REFERENCE', 'released', '发布'],
+    ]);
+    const r = await ok(RELATIONSHIP, { id: 'acme--DESIGNS--widget-1' });
+    expect(r.relationship.evidence.map((e: { source: string; publisher: string | null }) => [e.source, e.publisher])).toEqual([
+      ['EPISODE', null],
+      ['REFERENCE', 'Wikidata'],
+    ]);
   });
 
   it('marks each item of a relationship that holds both kinds, and filters relationships by evidence source', async () => {
