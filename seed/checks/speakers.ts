@@ -52,12 +52,14 @@ export function speakersNear(turns: Turn[], at: number, slack: number): string[]
   return [...out];
 }
 
-function evidenceOf(d: Dataset): { item: string; kind: Mismatch['kind']; ev: Evidence }[] {
+type Spoken = Evidence & { atSeconds: number; speaker: string };
+
+function evidenceOf(d: Dataset): { item: string; kind: Mismatch['kind']; ev: Spoken }[] {
   const all: { item: string; kind: Mismatch['kind']; ev: Evidence }[] = [];
   for (const r of d.relationships) for (const ev of r.evidence) all.push({ item: r.id, kind: 'relationship', ev });
   for (const f of d.facts) for (const ev of f.evidence) all.push({ item: f.id, kind: 'fact', ev });
   // Reference evidence (a cited page, not a second of the episode) has no speaker to check.
-  return all.filter((x) => typeof x.ev.atSeconds === 'number' && typeof x.ev.speaker === 'string' && x.ev.speaker);
+  return all.filter((x): x is { item: string; kind: Mismatch['kind']; ev: Spoken } => typeof x.ev.atSeconds === 'number' && !!x.ev.speaker);
 }
 
 export function checkSpeakers(d: Dataset, turns: Turn[], slack = 5): { checked: number; mismatches: Mismatch[] } {

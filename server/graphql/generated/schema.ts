@@ -15,6 +15,8 @@ export type Benchmark = Entity & {
   __typename?: 'Benchmark';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -40,6 +42,18 @@ export type Benchmark = Entity & {
 
 
 /** An entity of kind BENCHMARK. */
+export type BenchmarkDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind BENCHMARK. */
+export type BenchmarkFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind BENCHMARK. */
 export type BenchmarkLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -48,6 +62,7 @@ export type BenchmarkLabelArgs = {
 /** An entity of kind BENCHMARK. */
 export type BenchmarkRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -94,6 +109,8 @@ export type Chip = Entity & {
   __typename?: 'Chip';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -127,6 +144,18 @@ export type Chip = Entity & {
 
 
 /** An entity of kind CHIP. */
+export type ChipDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind CHIP. */
+export type ChipFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind CHIP. */
 export type ChipLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -135,6 +164,7 @@ export type ChipLabelArgs = {
 /** An entity of kind CHIP. */
 export type ChipRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -163,6 +193,8 @@ export type Company = Entity & {
   competitors: Array<Entity>;
   /** Data centers it operates or builds. */
   dataCenters: Array<Entity>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -192,6 +224,18 @@ export type Company = Entity & {
 
 
 /** An entity of kind COMPANY. */
+export type CompanyDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind COMPANY. */
+export type CompanyFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind COMPANY. */
 export type CompanyLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -200,6 +244,7 @@ export type CompanyLabelArgs = {
 /** An entity of kind COMPANY. */
 export type CompanyRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -215,6 +260,8 @@ export type Concept = Entity & {
   __typename?: 'Concept';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -238,6 +285,18 @@ export type Concept = Entity & {
 
 
 /** An entity of kind CONCEPT. */
+export type ConceptDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind CONCEPT. */
+export type ConceptFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind CONCEPT. */
 export type ConceptLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -246,6 +305,7 @@ export type ConceptLabelArgs = {
 /** An entity of kind CONCEPT. */
 export type ConceptRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -261,6 +321,8 @@ export type Country = Entity & {
   __typename?: 'Country';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -286,6 +348,18 @@ export type Country = Entity & {
 
 
 /** An entity of kind COUNTRY. */
+export type CountryDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind COUNTRY. */
+export type CountryFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind COUNTRY. */
 export type CountryLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -294,6 +368,7 @@ export type CountryLabelArgs = {
 /** An entity of kind COUNTRY. */
 export type CountryRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -311,6 +386,8 @@ export type DataCenter = Entity & {
   chapters: Array<Chapter>;
   /** Chips deployed there. */
   chips: Array<Entity>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -338,6 +415,18 @@ export type DataCenter = Entity & {
 
 
 /** An entity of kind DATACENTER. */
+export type DataCenterDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind DATACENTER. */
+export type DataCenterFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind DATACENTER. */
 export type DataCenterLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -346,6 +435,7 @@ export type DataCenterLabelArgs = {
 /** An entity of kind DATACENTER. */
 export type DataCenterRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -353,6 +443,25 @@ export type DataCenterRelationshipsArgs = {
 
 /** An entity of kind DATACENTER. */
 export type DataCenterSummaryArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+/** One dated claim about an entity, from one kind of source. */
+export type DateClaim = {
+  __typename?: 'DateClaim';
+  evidence: Array<Evidence>;
+  /** founded, released, announced, effective, published or opened. */
+  key: Scalars['String']['output'];
+  /** The key as a phrase in the requested language. */
+  label: Scalars['String']['output'];
+  source: EvidenceSource;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  value: Scalars['String']['output'];
+};
+
+
+/** One dated claim about an entity, from one kind of source. */
+export type DateClaimLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
 
@@ -366,6 +475,8 @@ export type Direction =
 export type Entity = {
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   degree: Scalars['Int']['output'];
   facts: Array<Fact>;
@@ -382,6 +493,16 @@ export type Entity = {
 };
 
 
+export type EntityDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+export type EntityFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
 export type EntityLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -389,6 +510,7 @@ export type EntityLabelArgs = {
 
 export type EntityRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -406,11 +528,13 @@ export type EntityConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Each key's date: the episode's when it gives one, else a cited page's (dateClaims has both). */
 export type EntityDates = {
   __typename?: 'EntityDates';
   announced: Maybe<Scalars['String']['output']>;
   effective: Maybe<Scalars['String']['output']>;
   founded: Maybe<Scalars['String']['output']>;
+  opened: Maybe<Scalars['String']['output']>;
   published: Maybe<Scalars['String']['output']>;
   released: Maybe<Scalars['String']['output']>;
 };
@@ -455,35 +579,53 @@ export type EpisodeTitleArgs = {
   lang?: InputMaybe<Lang>;
 };
 
-/** Where in the episode something was said. */
+/**
+ * Where a claim comes from: a second of the episode (chapter, atSeconds, speaker), or a cited public page
+ * (source REFERENCE: url and publisher; no chapter, second or speaker).
+ */
 export type Evidence = {
   __typename?: 'Evidence';
+  /** Episode evidence: the second on the video; null for reference evidence. */
   atSeconds: Maybe<Scalars['Int']['output']>;
-  /** Chapter title in the requested language (English when it has no Chinese). */
+  /** Episode evidence: chapter title in the requested language (English when it has no Chinese). */
   chapter: Maybe<Scalars['String']['output']>;
   chapterId: Maybe<Scalars['String']['output']>;
-  /** What was said, in our words, in the requested language (English when there is no Chinese). */
+  /** What was said or what the page states, in our words, in the requested language (English when there is no Chinese). */
   note: Scalars['String']['output'];
-  /** Speaker id (a Person entity). */
+  /** Reference evidence: who publishes the cited page (Wikidata, arXiv, ...). */
+  publisher: Maybe<Scalars['String']['output']>;
+  source: EvidenceSource;
+  /** Speaker id (a Person entity); null for reference evidence. */
   speaker: Maybe<Scalars['String']['output']>;
   speakerName: Maybe<Scalars['String']['output']>;
-  /** h:mm:ss on the YouTube video. */
+  /** h:mm:ss on the YouTube video; null for reference evidence. */
   timestamp: Maybe<Scalars['String']['output']>;
-  /** Opens YouTube at that second. */
+  /** Opens YouTube at that second (episode), or the cited page (reference). */
   url: Scalars['String']['output'];
 };
 
 
-/** Where in the episode something was said. */
+/**
+ * Where a claim comes from: a second of the episode (chapter, atSeconds, speaker), or a cited public page
+ * (source REFERENCE: url and publisher; no chapter, second or speaker).
+ */
 export type EvidenceChapterArgs = {
   lang?: InputMaybe<Lang>;
 };
 
 
-/** Where in the episode something was said. */
+/**
+ * Where a claim comes from: a second of the episode (chapter, atSeconds, speaker), or a cited public page
+ * (source REFERENCE: url and publisher; no chapter, second or speaker).
+ */
 export type EvidenceNoteArgs = {
   lang?: InputMaybe<Lang>;
 };
+
+/** Where a claim comes from: said in the episode, or stated by a cited public page. The two are kept apart. */
+export type EvidenceSource =
+  | 'EPISODE'
+  | 'REFERENCE';
 
 /** A number said about an entity, with its unit exactly as stated. */
 export type Fact = {
@@ -499,6 +641,8 @@ export type Fact = {
   metricLabel: Scalars['String']['output'];
   /** What the figure covers, in the requested language (English when there is no Chinese). */
   qualifier: Maybe<Scalars['String']['output']>;
+  /** Said in the episode, or from a cited page: a fact holds one kind of evidence. */
+  source: EvidenceSource;
   status: Maybe<ClaimStatus>;
   subject: Entity;
   unit: Maybe<Scalars['String']['output']>;
@@ -559,6 +703,8 @@ export type Location = Entity & {
   __typename?: 'Location';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -584,6 +730,18 @@ export type Location = Entity & {
 
 
 /** An entity of kind LOCATION. */
+export type LocationDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind LOCATION. */
+export type LocationFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind LOCATION. */
 export type LocationLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -592,6 +750,7 @@ export type LocationLabelArgs = {
 /** An entity of kind LOCATION. */
 export type LocationRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -627,6 +786,8 @@ export type Model = Entity & {
   /** Benchmarks it is scored on. */
   benchmarks: Array<Entity>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -658,6 +819,18 @@ export type Model = Entity & {
 
 
 /** An entity of kind MODEL. */
+export type ModelDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind MODEL. */
+export type ModelFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind MODEL. */
 export type ModelLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -666,6 +839,7 @@ export type ModelLabelArgs = {
 /** An entity of kind MODEL. */
 export type ModelRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -689,6 +863,8 @@ export type Organization = Entity & {
   __typename?: 'Organization';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -714,6 +890,18 @@ export type Organization = Entity & {
 
 
 /** An entity of kind ORGANIZATION. */
+export type OrganizationDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind ORGANIZATION. */
+export type OrganizationFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind ORGANIZATION. */
 export type OrganizationLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -722,6 +910,7 @@ export type OrganizationLabelArgs = {
 /** An entity of kind ORGANIZATION. */
 export type OrganizationRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -743,6 +932,8 @@ export type Person = Entity & {
   __typename?: 'Person';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -772,6 +963,18 @@ export type Person = Entity & {
 
 
 /** An entity of kind PERSON. */
+export type PersonDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind PERSON. */
+export type PersonFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind PERSON. */
 export type PersonLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -780,6 +983,7 @@ export type PersonLabelArgs = {
 /** An entity of kind PERSON. */
 export type PersonRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -795,6 +999,8 @@ export type Policy = Entity & {
   __typename?: 'Policy';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -824,6 +1030,18 @@ export type Policy = Entity & {
 
 
 /** An entity of kind POLICY. */
+export type PolicyDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind POLICY. */
+export type PolicyFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind POLICY. */
 export type PolicyLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -832,6 +1050,7 @@ export type PolicyLabelArgs = {
 /** An entity of kind POLICY. */
 export type PolicyRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -847,6 +1066,8 @@ export type Product = Entity & {
   __typename?: 'Product';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -872,6 +1093,18 @@ export type Product = Entity & {
 
 
 /** An entity of kind PRODUCT. */
+export type ProductDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind PRODUCT. */
+export type ProductFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind PRODUCT. */
 export type ProductLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -880,6 +1113,7 @@ export type ProductLabelArgs = {
 /** An entity of kind PRODUCT. */
 export type ProductRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -897,6 +1131,7 @@ export type Query = {
   entities: EntityConnection;
   entity: Maybe<Entity>;
   episode: Episode;
+  /** source keeps only the episode's facts or only those from cited pages. */
   facts: Array<Fact>;
   /** The whole graph, optionally filtered; asOf (YYYY, YYYY-MM or YYYY-MM-DD) keeps what existed by then. */
   graph: Subgraph;
@@ -936,6 +1171,7 @@ export type QueryEntityArgs = {
 export type QueryFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   metric?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<EvidenceSource>;
   subject?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -988,6 +1224,8 @@ export type QueryTimelineArgs = {
 export type Relationship = {
   __typename?: 'Relationship';
   evidence: Array<Evidence>;
+  /** The kinds of evidence it holds (a relationship may hold both, each item marked). */
+  evidenceSources: Array<EvidenceSource>;
   id: Scalars['ID']['output'];
   /** The type as a phrase in the requested language. */
   label: Scalars['String']['output'];
@@ -1059,6 +1297,8 @@ export type Technique = Entity & {
   __typename?: 'Technique';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -1084,6 +1324,18 @@ export type Technique = Entity & {
 
 
 /** An entity of kind TECHNIQUE. */
+export type TechniqueDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind TECHNIQUE. */
+export type TechniqueFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind TECHNIQUE. */
 export type TechniqueLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -1092,6 +1344,7 @@ export type TechniqueLabelArgs = {
 /** An entity of kind TECHNIQUE. */
 export type TechniqueRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
