@@ -12,7 +12,8 @@ describe('the coverage table', () => {
     if (!r.ok) throw new Error('seed/data is invalid: npx tsx seed/cli.ts --check');
     const readme = readFileSync(join(REAL, 'README.md'), 'utf8');
     expect(tableIn(readme), 'the coverage table is stale: run npx tsx seed/coverage.ts --markdown').toBe(coverageMarkdown(r.dataset));
-  });
+    // Reading the whole dataset: room for a busy machine.
+  }, 60_000);
 
   it('counts dated entities per source, Chinese names and connected entities per kind', () => {
     const r = loadDatasetFromDisk(MINIMAL);

@@ -2,13 +2,12 @@
 // on a small fixture with cited pages, reference evidence carries its URL and no second, and the
 // episode's figure and a cited page's figure for one metric (or one date) stay two separate claims.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDatasetFromDisk } from '../../seed/dataset.js';
 import { loadDataset } from '../../seed/load.js';
-import { copyOf, MINIMAL, replaceIn, writeBytes } from '../../seed/testing.js';
 import { ENTITY, RELATIONSHIP } from '../../client/src/queries.js';
 import type { RunningServer } from '../../server/start.js';
 import { realDataset, testExecutor, withRealDataset } from '../support/db.js';
 import { gql, startTestServer } from '../support/server.js';
+import { referenceFixture, WIKI } from '../support/referenceFixture.js';
 
 const db = testExecutor(60_000);
 let server: RunningServer;
@@ -67,20 +66,9 @@ describe('the real graph', () => {
   });
 });
 
-const WIKI = 'https://www.wikidata.org/wiki/Q1';
-const cited = (note: string, zh: string) => `{ source: reference, url: "${WIKI}", publisher: Wikidata, note: "${note}", noteZh: "${zh}" }`;
-
 describe('a graph with cited pages beside the episode (fixture)', () => {
-  beforeAll(async () => {
-    const dir = copyOf(MINIMAL, (d) => {
-      writeBytes(d, 'facts/reference.yaml', `- id: widget-1--power-capacity--reference\n  subject: widget-1\n  metric: power_capacity\n  value: 750\n  unit: W\n  evidence:\n    - ${cited('The page lists 750 watts.', '该页面列出 750 瓦。')}\n`);
-      writeBytes(d, 'dates/reference.yaml', `- entity: widget-1\n  key: released\n  value: 2024-12-02\n  evidence:\n    - ${cited('The page gives 2 December 2024.', '该页面记载为 2024 年 12 月 2 日。')}\n- entity: acme\n  key: founded\n  value: "1999"\n  evidence:\n    - ${cited('The page gives 1999 as the founding year.', '该页面记载成立于 1999 年。')}\n`);
-      replaceIn(d, 'relationships/all.yaml', 'noteZh: Acme 设计了该部件。 }', `noteZh: Acme 设计了该部件。 }\n    - ${cited('The page names Acme as the designer.', '该页面称 Acme 为设计方。')}`);
-    });
-    const r = loadDatasetFromDisk(dir);
-    if (!r.ok) throw new Error(`fixture invalid: ${JSON.stringify(r.errors)}`);
-    await loadDataset(db, r.dataset, { reset: true });
-  });
+  // The server is already up: its start-up would load seed/data over a fixture loaded before it.
+  beforeAll(() => loadDataset(db, referenceFixture(), { reset: true }));
 
   it('keeps the episode figure and the cited figure for one metric as two facts, each with its source', async () => {
     const d = await ok(`{ all: facts(subject: "widget-1", metric: "power_capacity") { id value source ${EVIDENCE} }
