@@ -26,6 +26,8 @@ export type Scalars = {
 export type Benchmark = Entity & {
   __typename?: 'Benchmark';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -70,6 +72,24 @@ export type BenchmarkSummaryArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+/**
+ * Who is central, computed from the entities and their relationships when the dataset loads (seed/centrality.ts).
+ * The graph is taken as undirected (relationship directions are grammar, not flow); several relationships between
+ * one pair count as one edge of that weight.
+ */
+export type Centrality = {
+  __typename?: 'Centrality';
+  /**
+   * Betweenness, normalised to 0..1: the share of shortest paths (in hops) between pairs of other entities that pass
+   * through this one. A high value with a low degree marks a choke point. Null for graphs of more than 5,000 entities.
+   */
+  betweenness?: Maybe<Scalars['Float']['output']>;
+  /** Louvain community (fixed seed); 0 is the largest community, numbering is stable for a given dataset. */
+  community: Scalars['Int']['output'];
+  /** PageRank (damping 0.85, weighted by the number of relationships between a pair); sums to 1 over all entities. */
+  pagerank: Scalars['Float']['output'];
+};
+
 export type Chapter = {
   __typename?: 'Chapter';
   endSeconds: Scalars['Int']['output'];
@@ -91,6 +111,8 @@ export type ChapterTitleArgs = {
 export type Chip = Entity & {
   __typename?: 'Chip';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -154,6 +176,8 @@ export type ClaimStatus =
 export type Company = Entity & {
   __typename?: 'Company';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Chips it designs (DESIGNS). */
   chips: Array<Entity>;
@@ -212,6 +236,8 @@ export type CompanySummaryArgs = {
 export type Concept = Entity & {
   __typename?: 'Concept';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -258,6 +284,8 @@ export type ConceptSummaryArgs = {
 export type Country = Entity & {
   __typename?: 'Country';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -306,6 +334,8 @@ export type CountrySummaryArgs = {
 export type DataCenter = Entity & {
   __typename?: 'DataCenter';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Chips deployed there. */
   chips: Array<Entity>;
@@ -363,6 +393,8 @@ export type Direction =
 
 export type Entity = {
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   degree: Scalars['Int']['output'];
@@ -433,6 +465,12 @@ export type EntityKind =
   | 'POLICY'
   | 'PRODUCT'
   | 'TECHNIQUE';
+
+/** How entities(...) is ordered. Score orders are descending, ties by id. */
+export type EntityOrder =
+  | 'BETWEENNESS'
+  | 'ID'
+  | 'PAGERANK';
 
 export type Episode = {
   __typename?: 'Episode';
@@ -556,6 +594,8 @@ export type LayoutStatus =
 export type Location = Entity & {
   __typename?: 'Location';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -624,6 +664,8 @@ export type Model = Entity & {
   basedOn: Array<Entity>;
   /** Benchmarks it is scored on. */
   benchmarks: Array<Entity>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -686,6 +728,8 @@ export type NodePosition = {
 export type Organization = Entity & {
   __typename?: 'Organization';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -740,6 +784,8 @@ export type PageInfo = {
 export type Person = Entity & {
   __typename?: 'Person';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -792,6 +838,8 @@ export type PersonSummaryArgs = {
 export type Policy = Entity & {
   __typename?: 'Policy';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -844,6 +892,8 @@ export type PolicySummaryArgs = {
 export type Product = Entity & {
   __typename?: 'Product';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -915,6 +965,7 @@ export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<EntityKind>;
+  orderBy?: InputMaybe<EntityOrder>;
 };
 
 
@@ -1048,6 +1099,8 @@ export type Subgraph = {
 export type Technique = Entity & {
   __typename?: 'Technique';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -1181,6 +1234,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Benchmark: ResolverTypeWrapper<EntityNode>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Centrality: ResolverTypeWrapper<Centrality>;
   Chapter: ResolverTypeWrapper<ChapterRecord>;
   Chip: ResolverTypeWrapper<EntityNode>;
   ClaimStatus: ClaimStatus;
@@ -1194,6 +1248,7 @@ export type ResolversTypes = {
   EntityDates: ResolverTypeWrapper<EntityDates>;
   EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
   EntityKind: EntityKind;
+  EntityOrder: EntityOrder;
   Episode: ResolverTypeWrapper<EpisodeRecord>;
   Evidence: ResolverTypeWrapper<EvidenceOut>;
   Fact: ResolverTypeWrapper<FactRecord>;
@@ -1228,6 +1283,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Benchmark: EntityNode;
   Boolean: Scalars['Boolean']['output'];
+  Centrality: Centrality;
   Chapter: ChapterRecord;
   Chip: EntityNode;
   Company: EntityNode;
@@ -1268,6 +1324,7 @@ export type ResolversParentTypes = {
 
 export type BenchmarkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Benchmark'] = ResolversParentTypes['Benchmark']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1286,6 +1343,12 @@ export type BenchmarkResolvers<ContextType = GraphQLContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CentralityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Centrality'] = ResolversParentTypes['Centrality']> = {
+  betweenness?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pagerank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ChapterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Chapter'] = ResolversParentTypes['Chapter']> = {
   endSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -1298,6 +1361,7 @@ export type ChapterResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type ChipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1322,6 +1386,7 @@ export type ChipResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   chips?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   competitors?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -1347,6 +1412,7 @@ export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1366,6 +1432,7 @@ export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type CountryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1386,6 +1453,7 @@ export type CountryResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type DataCenterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   chips?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1478,6 +1546,7 @@ export type KindCountResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type LocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1507,6 +1576,7 @@ export type ModelResolvers<ContextType = GraphQLContext, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   basedOn?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   benchmarks?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1536,6 +1606,7 @@ export type NodePositionResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1561,6 +1632,7 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type PersonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1583,6 +1655,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1605,6 +1678,7 @@ export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1624,7 +1698,7 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
+  entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first' | 'orderBy'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   episode?: Resolver<ResolversTypes['Episode'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryFactsArgs, 'first'>>;
@@ -1682,6 +1756,7 @@ export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type TechniqueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Technique'] = ResolversParentTypes['Technique']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1713,6 +1788,7 @@ export type TypeCountResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Benchmark?: BenchmarkResolvers<ContextType>;
+  Centrality?: CentralityResolvers<ContextType>;
   Chapter?: ChapterResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;

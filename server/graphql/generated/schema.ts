@@ -14,6 +14,8 @@ export type Scalars = {
 export type Benchmark = Entity & {
   __typename?: 'Benchmark';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -58,6 +60,24 @@ export type BenchmarkSummaryArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+/**
+ * Who is central, computed from the entities and their relationships when the dataset loads (seed/centrality.ts).
+ * The graph is taken as undirected (relationship directions are grammar, not flow); several relationships between
+ * one pair count as one edge of that weight.
+ */
+export type Centrality = {
+  __typename?: 'Centrality';
+  /**
+   * Betweenness, normalised to 0..1: the share of shortest paths (in hops) between pairs of other entities that pass
+   * through this one. A high value with a low degree marks a choke point. Null for graphs of more than 5,000 entities.
+   */
+  betweenness: Maybe<Scalars['Float']['output']>;
+  /** Louvain community (fixed seed); 0 is the largest community, numbering is stable for a given dataset. */
+  community: Scalars['Int']['output'];
+  /** PageRank (damping 0.85, weighted by the number of relationships between a pair); sums to 1 over all entities. */
+  pagerank: Scalars['Float']['output'];
+};
+
 export type Chapter = {
   __typename?: 'Chapter';
   endSeconds: Scalars['Int']['output'];
@@ -79,6 +99,8 @@ export type ChapterTitleArgs = {
 export type Chip = Entity & {
   __typename?: 'Chip';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -142,6 +164,8 @@ export type ClaimStatus =
 export type Company = Entity & {
   __typename?: 'Company';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Chips it designs (DESIGNS). */
   chips: Array<Entity>;
@@ -200,6 +224,8 @@ export type CompanySummaryArgs = {
 export type Concept = Entity & {
   __typename?: 'Concept';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -246,6 +272,8 @@ export type ConceptSummaryArgs = {
 export type Country = Entity & {
   __typename?: 'Country';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -294,6 +322,8 @@ export type CountrySummaryArgs = {
 export type DataCenter = Entity & {
   __typename?: 'DataCenter';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Chips deployed there. */
   chips: Array<Entity>;
@@ -351,6 +381,8 @@ export type Direction =
 
 export type Entity = {
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   degree: Scalars['Int']['output'];
@@ -421,6 +453,12 @@ export type EntityKind =
   | 'POLICY'
   | 'PRODUCT'
   | 'TECHNIQUE';
+
+/** How entities(...) is ordered. Score orders are descending, ties by id. */
+export type EntityOrder =
+  | 'BETWEENNESS'
+  | 'ID'
+  | 'PAGERANK';
 
 export type Episode = {
   __typename?: 'Episode';
@@ -544,6 +582,8 @@ export type LayoutStatus =
 export type Location = Entity & {
   __typename?: 'Location';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -612,6 +652,8 @@ export type Model = Entity & {
   basedOn: Array<Entity>;
   /** Benchmarks it is scored on. */
   benchmarks: Array<Entity>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -674,6 +716,8 @@ export type NodePosition = {
 export type Organization = Entity & {
   __typename?: 'Organization';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -728,6 +772,8 @@ export type PageInfo = {
 export type Person = Entity & {
   __typename?: 'Person';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -780,6 +826,8 @@ export type PersonSummaryArgs = {
 export type Policy = Entity & {
   __typename?: 'Policy';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -832,6 +880,8 @@ export type PolicySummaryArgs = {
 export type Product = Entity & {
   __typename?: 'Product';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
@@ -903,6 +953,7 @@ export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<EntityKind>;
+  orderBy?: InputMaybe<EntityOrder>;
 };
 
 
@@ -1036,6 +1087,8 @@ export type Subgraph = {
 export type Technique = Entity & {
   __typename?: 'Technique';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
