@@ -70,6 +70,18 @@ export const EXPORTS: { key: Key; href: string }[] = [
   { key: 'json', href: '/export/dataset.json' },
 ];
 
+/** A loaded server can time a query out (QUERY_TIMEOUT): these reads are worth a second and third try. */
+async function retrying<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (i >= tries) throw err;
+      await new Promise((r) => setTimeout(r, 1000 * i));
+    }
+  }
+}
+
 export interface CentralityDeps {
   cy: cytoscape.Core;
   selectEntity: (id: string) => void;
@@ -99,8 +111,14 @@ export function mountCentrality(deps: CentralityDeps): void {
   async function setColouring(on: boolean): Promise<void> {
     colouring = on;
     if (on && !communities) {
-      const d = await gql<{ graph: { nodes: { id: string; centrality: { community: number } | null }[] } }>(COMMUNITIES);
-      communities = new Map(d.graph.nodes.filter((n) => n.centrality).map((n) => [n.id, n.centrality!.community]));
+      try {
+        const d = await retrying(() => gql<{ graph: { nodes: { id: string; centrality: { community: number } | null }[] } }>(COMMUNITIES));
+        communities = new Map(d.graph.nodes.filter((n) => n.centrality).map((n) => [n.id, n.centrality!.community]));
+      } catch {
+        colouring = false;
+        render();
+        return;
+      }
     }
     deps.cy.batch(() => paint(deps.cy.nodes()));
     root.dataset.colouring = String(colouring);
@@ -144,7 +162,7 @@ export function mountCentrality(deps: CentralityDeps): void {
 
   onLangChange(render);
   render();
-  gql<{ pr: { nodes: Ranked[] }; bc: { nodes: Ranked[] } }>(TOP)
+  retrying(() => gql<{ pr: { nodes: Ranked[] }; bc: { nodes: Ranked[] } }>(TOP))
     .then((d) => {
       // An old store without centrality answers nulls: say so rather than list zeros.
       if (d.pr.nodes.some((e) => e.centrality)) top = { pr: d.pr.nodes, bc: d.bc.nodes };
