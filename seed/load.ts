@@ -13,6 +13,7 @@ import type { CypherStatement, Executor } from '../server/db/executor.js';
 import { graphStats, type GraphStats } from '../server/repository/stats.js';
 import type { Dataset } from '../server/domain/types.js';
 import * as S from './statements.js';
+import { CENTRALITY_VERSION, centralityProps, computeCentrality } from './centrality.js';
 
 export const BATCH_SIZE = 2000;
 /** Half of what the shipped 512 MB heap can hold in one transaction. */
@@ -46,7 +47,8 @@ function chunks<T>(rows: T[], size: number): T[][] {
 }
 
 export function datasetHash(d: Dataset): string {
-  return createHash('sha256').update(JSON.stringify(d)).digest('hex').slice(0, 16);
+  // The centrality method is part of what a load writes: a new one makes the stored hash stale.
+  return createHash('sha256').update(JSON.stringify(d)).update(CENTRALITY_VERSION).digest('hex').slice(0, 16);
 }
 
 export const rowCount = (d: Dataset) => d.entities.length + d.relationships.length + d.facts.length + d.dates.length;
@@ -70,7 +72,12 @@ export function loadStatements(d: Dataset, plan: StatementPlan = { mode: 'merge'
 
   const labelOf = new Map(Object.entries(d.vocabulary.kinds).map(([kind, k]) => [kind, S.safeIdentifier(k.label, labels)]));
   const othersOf = new Map([...labelOf].map(([kind, label]) => [kind, labels.filter((l) => l !== label)]));
-  const entityRows: S.EntityRow[] = d.entities.map((e) => ({ label: labelOf.get(e.kind)!, others: othersOf.get(e.kind)!, props: S.entityProps(e) }));
+  const centrality = computeCentrality(d);
+  const entityRows: S.EntityRow[] = d.entities.map((e) => ({
+    label: labelOf.get(e.kind)!,
+    others: othersOf.get(e.kind)!,
+    props: { ...S.entityProps(e), ...centralityProps(centrality.get(e.id)) },
+  }));
   for (const batch of chunks(entityRows, size)) out.push({ ...S.upsertEntities(plan.mode, batch), label: 'entities', rows: batch.length });
   if (plan.mode === 'merge') out.push({ ...S.pruneEntities(d.entities.map((e) => e.id), limit), label: 'prune', repeat: !!limit });
 

@@ -14,6 +14,7 @@ import { activateTab, rerenderDetails, setActions, showCompare, showFilters, sho
 import { PathPanel, type PathResult } from './path.js';
 import { EPISODE, type TypeInfo } from './queries.js';
 import { autocomplete } from './search.js';
+import { mountCentrality } from './centralityPanel.js';
 import { clearSelection, selectEntity, selectRelationship } from './selectionFlow.js';
 import { replayValue, stopReplay } from './timeControls.js';
 import { attachTooltip } from './tooltip.js';
@@ -80,6 +81,7 @@ const consolePanel = new ConsolePanel(byId('panel-console'), {
 });
 
 autocomplete(byId<HTMLInputElement>('search'), (hit) => void selectEntity(hit.id));
+mountCentrality({ cy: canvas.cy, selectEntity: (id) => void selectEntity(id) });
 
 function applyLanguage(): void {
   applyStatic();

@@ -2,6 +2,8 @@
 import { formatValue, formatValueZh } from '../domain/format.js';
 import { youtubeUrl } from '../domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
+import { listEntitiesByScore, scoreOf } from '../repository/entityOrder.js';
+import { decodeScoreCursor, encodeScoreCursor } from './orderCursor.js';
 import { graphStats } from '../repository/stats.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
 import { chapterGraph } from '../repository/chapterGraph.js';
@@ -193,12 +195,16 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       entities: async (_root, a, ctx) => {
         const first = intArg(a.first ?? 50, 'first', 1, 100);
         const kind = a.kind ?? null;
+        const order = a.orderBy ?? 'ID';
         const [page, totalCount] = await Promise.all([
-          listEntities(ctx.db, kind, first, decodeCursor(a.after)),
+          order === 'ID'
+            ? listEntities(ctx.db, kind, first, decodeCursor(a.after))
+            : listEntitiesByScore(ctx.db, order, kind, first, decodeScoreCursor(a.after, order)),
           countEntities(ctx.db, kind),
         ]);
         ctx.loaders.prime(page.items);
-        const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+        const cursorOf = (n: EntityNode) => (order === 'ID' ? encodeCursor(n.id) : encodeScoreCursor(order, scoreOf(order, n), n.id));
+        const edges = page.items.map((node) => ({ cursor: cursorOf(node), node }));
         return {
           edges,
           nodes: page.items,

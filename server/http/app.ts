@@ -11,6 +11,7 @@ import type { Vocabulary } from '../domain/types.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
+import { exportRouter } from './exports.js';
 import { healthHandler, type Neo4jState } from './health.js';
 import { createStatementLimiter } from '../db/statementLimit.js';
 import { concurrentPerClient, perMinute, type ClientLimits } from './limits.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.post('/cypher', perMinute(deps.limits.consolePerMinute, 'console'), json, cypherConsoleHandler(deps.console));
+  app.use('/export', exportRouter(deps));
   app.get('/api/vocabulary', (_req, res) => {
     res.json(deps.vocabulary);
   });

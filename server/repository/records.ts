@@ -1,8 +1,16 @@
 // Maps plain property maps (already converted by db/mapping.ts) to domain records.
 import type { ClaimStatus, DateClaimRecord, EntityRecord, Evidence, EvidenceSource, FactRecord, RelationshipRecord } from '../domain/types.js';
 
+export interface EntityCentrality {
+  pagerank: number;
+  betweenness: number | null;
+  community: number;
+}
+
 export interface EntityNode extends EntityRecord {
   degree: number;
+  /** Written by the loader (seed/centrality.ts); null in a store loaded before it existed. */
+  centrality: EntityCentrality | null;
 }
 
 export type RelationshipEdge = RelationshipRecord;
@@ -39,6 +47,8 @@ export function toEntity(p: Record<string, unknown>): EntityNode {
     firstSeconds: num(p.firstSeconds),
     chapters: strList(p.chapters),
     degree: num(p.degree) ?? 0,
+    centrality:
+      typeof p.pagerank === 'number' ? { pagerank: p.pagerank, betweenness: num(p.betweenness), community: num(p.community) ?? 0 } : null,
   };
 }
 

@@ -26,6 +26,8 @@ export type Scalars = {
 export type Benchmark = Entity & {
   __typename?: 'Benchmark';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -85,6 +87,24 @@ export type BenchmarkSummaryArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+/**
+ * Who is central, computed from the entities and their relationships when the dataset loads (seed/centrality.ts).
+ * The graph is taken as undirected (relationship directions are grammar, not flow); several relationships between
+ * one pair count as one edge of that weight.
+ */
+export type Centrality = {
+  __typename?: 'Centrality';
+  /**
+   * Betweenness, normalised to 0..1: the share of shortest paths (in hops) between pairs of other entities that pass
+   * through this one. A high value with a low degree marks a choke point. Null for graphs of more than 5,000 entities.
+   */
+  betweenness?: Maybe<Scalars['Float']['output']>;
+  /** Louvain community (fixed seed); 0 is the largest community, numbering is stable for a given dataset. */
+  community: Scalars['Int']['output'];
+  /** PageRank (damping 0.85, weighted by the number of relationships between a pair); sums to 1 over all entities. */
+  pagerank: Scalars['Float']['output'];
+};
+
 export type Chapter = {
   __typename?: 'Chapter';
   /** The guided tour's caption for this chapter (our words, with its headline numbers); null without a tour. */
@@ -120,6 +140,8 @@ export type ChapterTitleArgs = {
 export type Chip = Entity & {
   __typename?: 'Chip';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -198,6 +220,8 @@ export type ClaimStatus =
 export type Company = Entity & {
   __typename?: 'Company';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Chips it designs (DESIGNS). */
   chips: Array<Entity>;
@@ -271,6 +295,8 @@ export type CompanySummaryArgs = {
 export type Concept = Entity & {
   __typename?: 'Concept';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -332,6 +358,8 @@ export type ConceptSummaryArgs = {
 export type Country = Entity & {
   __typename?: 'Country';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -395,6 +423,8 @@ export type CountrySummaryArgs = {
 export type DataCenter = Entity & {
   __typename?: 'DataCenter';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Chips deployed there. */
   chips: Array<Entity>;
@@ -486,6 +516,8 @@ export type Direction =
 
 export type Entity = {
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -571,6 +603,12 @@ export type EntityKind =
   | 'POLICY'
   | 'PRODUCT'
   | 'TECHNIQUE';
+
+/** How entities(...) is ordered. Score orders are descending, ties by id. */
+export type EntityOrder =
+  | 'BETWEENNESS'
+  | 'ID'
+  | 'PAGERANK';
 
 export type Episode = {
   __typename?: 'Episode';
@@ -714,6 +752,8 @@ export type LayoutStatus =
 export type Location = Entity & {
   __typename?: 'Location';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -797,6 +837,8 @@ export type Model = Entity & {
   basedOn: Array<Entity>;
   /** Benchmarks it is scored on. */
   benchmarks: Array<Entity>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -874,6 +916,8 @@ export type NodePosition = {
 export type Organization = Entity & {
   __typename?: 'Organization';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -943,6 +987,8 @@ export type PageInfo = {
 export type Person = Entity & {
   __typename?: 'Person';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -1010,6 +1056,8 @@ export type PersonSummaryArgs = {
 export type Policy = Entity & {
   __typename?: 'Policy';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -1077,6 +1125,8 @@ export type PolicySummaryArgs = {
 export type Product = Entity & {
   __typename?: 'Product';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -1172,6 +1222,7 @@ export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<EntityKind>;
+  orderBy?: InputMaybe<EntityOrder>;
 };
 
 
@@ -1308,6 +1359,8 @@ export type Subgraph = {
 export type Technique = Entity & {
   __typename?: 'Technique';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality?: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -1456,6 +1509,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Benchmark: ResolverTypeWrapper<EntityNode>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Centrality: ResolverTypeWrapper<Centrality>;
   Chapter: ResolverTypeWrapper<ChapterRecord>;
   Chip: ResolverTypeWrapper<EntityNode>;
   ClaimStatus: ClaimStatus;
@@ -1470,6 +1524,7 @@ export type ResolversTypes = {
   EntityDates: ResolverTypeWrapper<EntityDates>;
   EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
   EntityKind: EntityKind;
+  EntityOrder: EntityOrder;
   Episode: ResolverTypeWrapper<EpisodeRecord>;
   Evidence: ResolverTypeWrapper<EvidenceOut>;
   EvidenceSource: EvidenceSource;
@@ -1505,6 +1560,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Benchmark: EntityNode;
   Boolean: Scalars['Boolean']['output'];
+  Centrality: Centrality;
   Chapter: ChapterRecord;
   Chip: EntityNode;
   Company: EntityNode;
@@ -1546,6 +1602,7 @@ export type ResolversParentTypes = {
 
 export type BenchmarkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Benchmark'] = ResolversParentTypes['Benchmark']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<BenchmarkDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1565,6 +1622,12 @@ export type BenchmarkResolvers<ContextType = GraphQLContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CentralityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Centrality'] = ResolversParentTypes['Centrality']> = {
+  betweenness?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pagerank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ChapterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Chapter'] = ResolversParentTypes['Chapter']> = {
   caption?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ChapterCaptionArgs, 'lang'>>;
   endSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1580,6 +1643,7 @@ export type ChapterResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type ChipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<ChipDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1605,6 +1669,7 @@ export type ChipResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   chips?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   competitors?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -1631,6 +1696,7 @@ export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<ConceptDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1651,6 +1717,7 @@ export type ConceptResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type CountryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<CountryDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1672,6 +1739,7 @@ export type CountryResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type DataCenterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   chips?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<DataCenterDateClaimsArgs>>;
@@ -1777,6 +1845,7 @@ export type KindCountResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type LocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<LocationDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1807,6 +1876,7 @@ export type ModelResolvers<ContextType = GraphQLContext, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   basedOn?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   benchmarks?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<ModelDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1837,6 +1907,7 @@ export type NodePositionResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<OrganizationDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1863,6 +1934,7 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type PersonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<PersonDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1886,6 +1958,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<PolicyDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1909,6 +1982,7 @@ export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<ProductDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -1930,7 +2004,7 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   chapter?: Resolver<Maybe<ResolversTypes['Chapter']>, ParentType, ContextType, Partial<QueryChapterArgs>>;
-  entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
+  entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first' | 'orderBy'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   episode?: Resolver<ResolversTypes['Episode'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryFactsArgs, 'first'>>;
@@ -1989,6 +2063,7 @@ export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type TechniqueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Technique'] = ResolversParentTypes['Technique']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<Maybe<ResolversTypes['Centrality']>, ParentType, ContextType>;
   chapters?: Resolver<Array<ResolversTypes['Chapter']>, ParentType, ContextType>;
   dateClaims?: Resolver<Array<ResolversTypes['DateClaim']>, ParentType, ContextType, Partial<TechniqueDateClaimsArgs>>;
   dates?: Resolver<ResolversTypes['EntityDates'], ParentType, ContextType>;
@@ -2021,6 +2096,7 @@ export type TypeCountResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Benchmark?: BenchmarkResolvers<ContextType>;
+  Centrality?: CentralityResolvers<ContextType>;
   Chapter?: ChapterResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;

@@ -14,6 +14,8 @@ export type Scalars = {
 export type Benchmark = Entity & {
   __typename?: 'Benchmark';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -73,6 +75,24 @@ export type BenchmarkSummaryArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+/**
+ * Who is central, computed from the entities and their relationships when the dataset loads (seed/centrality.ts).
+ * The graph is taken as undirected (relationship directions are grammar, not flow); several relationships between
+ * one pair count as one edge of that weight.
+ */
+export type Centrality = {
+  __typename?: 'Centrality';
+  /**
+   * Betweenness, normalised to 0..1: the share of shortest paths (in hops) between pairs of other entities that pass
+   * through this one. A high value with a low degree marks a choke point. Null for graphs of more than 5,000 entities.
+   */
+  betweenness: Maybe<Scalars['Float']['output']>;
+  /** Louvain community (fixed seed); 0 is the largest community, numbering is stable for a given dataset. */
+  community: Scalars['Int']['output'];
+  /** PageRank (damping 0.85, weighted by the number of relationships between a pair); sums to 1 over all entities. */
+  pagerank: Scalars['Float']['output'];
+};
+
 export type Chapter = {
   __typename?: 'Chapter';
   /** The guided tour's caption for this chapter (our words, with its headline numbers); null without a tour. */
@@ -108,6 +128,8 @@ export type ChapterTitleArgs = {
 export type Chip = Entity & {
   __typename?: 'Chip';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -186,6 +208,8 @@ export type ClaimStatus =
 export type Company = Entity & {
   __typename?: 'Company';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Chips it designs (DESIGNS). */
   chips: Array<Entity>;
@@ -259,6 +283,8 @@ export type CompanySummaryArgs = {
 export type Concept = Entity & {
   __typename?: 'Concept';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -320,6 +346,8 @@ export type ConceptSummaryArgs = {
 export type Country = Entity & {
   __typename?: 'Country';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -383,6 +411,8 @@ export type CountrySummaryArgs = {
 export type DataCenter = Entity & {
   __typename?: 'DataCenter';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Chips deployed there. */
   chips: Array<Entity>;
@@ -474,6 +504,8 @@ export type Direction =
 
 export type Entity = {
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -559,6 +591,12 @@ export type EntityKind =
   | 'POLICY'
   | 'PRODUCT'
   | 'TECHNIQUE';
+
+/** How entities(...) is ordered. Score orders are descending, ties by id. */
+export type EntityOrder =
+  | 'BETWEENNESS'
+  | 'ID'
+  | 'PAGERANK';
 
 export type Episode = {
   __typename?: 'Episode';
@@ -702,6 +740,8 @@ export type LayoutStatus =
 export type Location = Entity & {
   __typename?: 'Location';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -785,6 +825,8 @@ export type Model = Entity & {
   basedOn: Array<Entity>;
   /** Benchmarks it is scored on. */
   benchmarks: Array<Entity>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -862,6 +904,8 @@ export type NodePosition = {
 export type Organization = Entity & {
   __typename?: 'Organization';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -931,6 +975,8 @@ export type PageInfo = {
 export type Person = Entity & {
   __typename?: 'Person';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -998,6 +1044,8 @@ export type PersonSummaryArgs = {
 export type Policy = Entity & {
   __typename?: 'Policy';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -1065,6 +1113,8 @@ export type PolicySummaryArgs = {
 export type Product = Entity & {
   __typename?: 'Product';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
@@ -1160,6 +1210,7 @@ export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<EntityKind>;
+  orderBy?: InputMaybe<EntityOrder>;
 };
 
 
@@ -1296,6 +1347,8 @@ export type Subgraph = {
 export type Technique = Entity & {
   __typename?: 'Technique';
   aliases: Array<Scalars['String']['output']>;
+  /** PageRank, betweenness and community, computed when the dataset loads (null in a store loaded before). */
+  centrality: Maybe<Centrality>;
   chapters: Array<Chapter>;
   /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
   dateClaims: Array<DateClaim>;
