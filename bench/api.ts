@@ -9,6 +9,7 @@ import { ENTITY, GRAPH, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../client/sr
 import type { CypherStatement, Executor } from '../server/db/executor.js';
 import type { Dataset } from '../server/domain/types.js';
 import { createContext } from '../server/graphql/context.js';
+import { datasetCacheFor } from '../server/graphql/datasetCache.js';
 import { createApolloServer } from '../server/graphql/server.js';
 import type { Neo4jConnection } from '../server/neo4j/types.js';
 import { prng } from '../server/domain/prng.js';
@@ -113,7 +114,8 @@ export async function recordPlans(db: Executor, d: Dataset, ops: Operation[]): P
             }
           },
         };
-        const res = await apollo.executeOperation({ query: op.query, variables }, { contextValue: createContext({ db: recording, vocabulary: d.vocabulary }) });
+        // The server's own dataset cache (one per server, as in http/app.ts), so the recorded statements are what a warm server sends.
+        const res = await apollo.executeOperation({ query: op.query, variables }, { contextValue: createContext({ db: recording, vocabulary: d.vocabulary, cache: datasetCacheFor(db) }) });
         const body = res.body.kind === 'single' ? res.body.singleResult : null;
         if (!body || body.errors?.length) throw new Error(`${op.name} ${JSON.stringify(variables)} failed in-process: ${JSON.stringify(body?.errors ?? 'incremental')}`);
         const waves = new Map<number, CypherStatement[]>();
