@@ -3,8 +3,7 @@
 // API issued for each request, recorded from the repository code through an in-process Apollo server,
 // in the same waves (statements DataLoader sends together run together), so the ratio is the cost
 // of HTTP + GraphQL + resolvers + mapping on top of the database work, not a different query.
-import autocannon from 'autocannon';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { ENTITY, GRAPH, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../client/src/queries.js';
 import type { CypherStatement, Executor } from '../server/db/executor.js';
 import type { Dataset } from '../server/domain/types.js';
@@ -14,10 +13,11 @@ import { createApolloServer } from '../server/graphql/server.js';
 import type { Neo4jConnection } from '../server/neo4j/types.js';
 import { prng } from '../server/domain/prng.js';
 import { SYNTHETIC_SEARCH_TEXTS } from './synthetic.js';
-import { floorDriver, runBest } from './floors.js';
+import { floorDriver } from './floors.js';
+import { runApi, runBestSide, runFloor, side, type RoundSamples, type SideResult } from './apiRunners.js';
 import { heapSampler } from './lib/neo4j.js';
 import { rssSampler } from './lib/proc.js';
-import { median, mib, round, summarize } from './lib/stats.js';
+import { median, mib, round } from './lib/stats.js';
 
 export type OpName = 'search' | 'entity' | 'neighborhood2' | 'shortestPath' | 'graph';
 export const OPS: OpName[] = ['search', 'entity', 'neighborhood2', 'shortestPath', 'graph'];
@@ -28,7 +28,7 @@ export const OPS: OpName[] = ['search', 'entity', 'neighborhood2', 'shortestPath
  */
 export const GRAPH_NO_POSITIONS = GRAPH.replace(/\n\s*positions \{ id x y \}/, '');
 
-interface Operation {
+export interface Operation {
   name: OpName;
   query: string;
   variants: Record<string, unknown>[];
@@ -86,7 +86,7 @@ export function workload(d: Dataset, synthetic: boolean): Operation[] {
   ];
 }
 
-type Plan = CypherStatement[][];
+export type Plan = CypherStatement[][];
 
 /**
  * Runs each request once through Apollo in-process, on the repositories and DataLoaders the server
@@ -130,124 +130,6 @@ export async function recordPlans(db: Executor, d: Dataset, ops: Operation[]): P
   return plans;
 }
 
-export interface SideResult {
-  requests: number;
-  seconds: number;
-  requestsPerSecond: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  errors: number;
-  meanResponseKiB?: number;
-}
-
-interface RoundSamples {
-  latencies: number[];
-  requests: number;
-  seconds: number;
-  errors: number;
-  bytes: number;
-}
-
-/** The floor: the recorded statements through the raw driver, one request after another per worker. */
-async function runFloor(driver: Driver, plans: Plan[], concurrency: number, seconds: number): Promise<RoundSamples> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  const worker = async () => {
-    // Bounded by time, and by count in case the clock misbehaves.
-    for (let i = 0; i < 10_000_000 && performance.now() < deadline; i++) {
-      const plan = plans[next++ % plans.length]!;
-      const t = performance.now();
-      try {
-        for (const wave of plan)
-          await Promise.all(
-            wave.map((st) => driver.executeQuery(st.cypher, st.params, { routing: neo4j.routing.READ, bookmarkManager: null })),
-          );
-        latencies.push(performance.now() - t);
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, requests: latencies.length + errors, seconds: (performance.now() - t0) / 1000, errors, bytes: 0 };
-}
-
-/** The best Cypher: one hand-written statement per request (bench/floors.ts), one request after another per worker. */
-async function runBestSide(driver: Driver, op: Operation, vocabulary: Dataset['vocabulary'], concurrency: number, seconds: number): Promise<RoundSamples> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  const worker = async () => {
-    for (let i = 0; i < 10_000_000 && performance.now() < deadline; i++) {
-      const vars = op.variants[next++ % op.variants.length]!;
-      const t = performance.now();
-      try {
-        await runBest(driver, op.name, vars, vocabulary);
-        latencies.push(performance.now() - t);
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, requests: latencies.length + errors, seconds: (performance.now() - t0) / 1000, errors, bytes: 0 };
-}
-
-/** The API: autocannon over keep-alive connections; latencies kept raw (its histogram rounds to 1 ms). */
-async function runApi(url: string, op: Operation, concurrency: number, seconds: number): Promise<RoundSamples> {
-  const bodies = op.variants.map((variables) => JSON.stringify({ query: op.query, variables }));
-  let i = 0;
-  const latencies: number[] = [];
-  let bytes = 0;
-  const instance = autocannon({
-    url: `${url}/graphql`,
-    connections: concurrency,
-    duration: seconds,
-    timeout: 10,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length]! }),
-      },
-    ],
-    // GraphQL reports failures with status 200 and an errors array: those count as errors too.
-    verifyBody: (body) => body.startsWith('{"data"') && !body.includes('"errors":['),
-  });
-  instance.on('response', (_client: unknown, status: number, resBytes: number, ms: number) => {
-    if (status < 300) {
-      latencies.push(ms);
-      bytes += resBytes;
-    }
-  });
-  const r = await instance;
-  const errors = r.errors + r.timeouts + r.non2xx + r.mismatches;
-  return { latencies, requests: latencies.length + r.errors + r.timeouts + r.non2xx, seconds: r.duration, errors, bytes };
-}
-
-function side(rounds: RoundSamples[]): SideResult {
-  const all = rounds.flatMap((r) => r.latencies);
-  const s = summarize(all);
-  const requests = rounds.reduce((a, r) => a + r.requests, 0);
-  const seconds = rounds.reduce((a, r) => a + r.seconds, 0);
-  const bytes = rounds.reduce((a, r) => a + r.bytes, 0);
-  return {
-    requests,
-    seconds: round(seconds, 1),
-    requestsPerSecond: round(requests / seconds, 1),
-    p50: round(s.p50, 2),
-    p90: round(s.p90, 2),
-    p99: round(s.p99, 2),
-    errors: rounds.reduce((a, r) => a + r.errors, 0),
-    ...(bytes ? { meanResponseKiB: round(bytes / Math.max(1, all.length) / 1024, 1) } : {}),
-  };
-}
 
 export interface OpResult {
   op: OpName;
