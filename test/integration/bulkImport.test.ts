@@ -62,15 +62,15 @@ async function bulkLoaded(d: Dataset): Promise<unknown> {
   }
 }
 
-describe('bulk import', () => {
-  it('stores the same graph as the online loader, for the real dataset and a synthetic one', async () => {
-    const synthetic = syntheticDataset(realDataset(), { entities: 3000, relationships: 9000 });
-    for (const d of [realDataset(), synthetic]) {
-      await applySchema(online);
-      await loadDataset(online, d, { reset: true });
-      const expected = await dump(online);
-      const actual = await bulkLoaded(d);
-      expect(actual).toEqual(expected);
-    }
-  }, 600_000);
+async function sameGraph(d: Dataset): Promise<void> {
+  await applySchema(online);
+  await loadDataset(online, d, { reset: true });
+  const expected = await dump(online);
+  expect(await bulkLoaded(d)).toEqual(expected);
+}
+
+// Each case starts a second Neo4j on the imported store: minutes on a loaded machine.
+describe('bulk import stores the same graph as the online loader', () => {
+  it('for the real dataset', () => sameGraph(realDataset()), 600_000);
+  it('for a synthetic dataset with hubs', () => sameGraph(syntheticDataset(realDataset(), { entities: 3000, relationships: 9000 })), 600_000);
 });
