@@ -3,24 +3,32 @@
 // API issued for each request, recorded from the repository code through an in-process Apollo server,
 // in the same waves (statements DataLoader sends together run together), so the ratio is the cost
 // of HTTP + GraphQL + resolvers + mapping on top of the database work, not a different query.
-import autocannon from 'autocannon';
-import neo4j, { type Driver } from 'neo4j-driver';
-import { ENTITY, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../client/src/queries.js';
+import neo4j from 'neo4j-driver';
+import { ENTITY, GRAPH, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../client/src/queries.js';
 import type { CypherStatement, Executor } from '../server/db/executor.js';
 import type { Dataset } from '../server/domain/types.js';
 import { createContext } from '../server/graphql/context.js';
+import { datasetCacheFor } from '../server/graphql/datasetCache.js';
 import { createApolloServer } from '../server/graphql/server.js';
 import type { Neo4jConnection } from '../server/neo4j/types.js';
 import { prng } from '../server/domain/prng.js';
 import { SYNTHETIC_SEARCH_TEXTS } from './synthetic.js';
+import { floorDriver } from './floors.js';
+import { runApi, runBestSide, runFloor, side, type RoundSamples, type SideResult } from './apiRunners.js';
 import { heapSampler } from './lib/neo4j.js';
 import { rssSampler } from './lib/proc.js';
-import { median, mib, round, summarize } from './lib/stats.js';
+import { median, mib, round } from './lib/stats.js';
 
-export type OpName = 'search' | 'entity' | 'neighborhood2' | 'shortestPath';
-export const OPS: OpName[] = ['search', 'entity', 'neighborhood2', 'shortestPath'];
+export type OpName = 'search' | 'entity' | 'neighborhood2' | 'shortestPath' | 'graph';
+export const OPS: OpName[] = ['search', 'entity', 'neighborhood2', 'shortestPath', 'graph'];
 
-interface Operation {
+/**
+ * The explorer's first view without `positions`: those are the server's cached layout, which no Cypher
+ * statement can return, so the floor could not hold them.
+ */
+export const GRAPH_NO_POSITIONS = GRAPH.replace(/\n\s*positions \{ id x y \}/, '');
+
+export interface Operation {
   name: OpName;
   query: string;
   variants: Record<string, unknown>[];
@@ -74,10 +82,11 @@ export function workload(d: Dataset, synthetic: boolean): Operation[] {
     { name: 'entity', query: ENTITY, variants: ids.map((id) => ({ id })) },
     { name: 'neighborhood2', query: NEIGHBORHOOD, variants: ids.map((id) => ({ id, depth: 2 })) },
     { name: 'shortestPath', query: SHORTEST_PATH, variants: pairs },
+    { name: 'graph', query: GRAPH_NO_POSITIONS, variants: [{}] },
   ];
 }
 
-type Plan = CypherStatement[][];
+export type Plan = CypherStatement[][];
 
 /**
  * Runs each request once through Apollo in-process, on the repositories and DataLoaders the server
@@ -105,7 +114,8 @@ export async function recordPlans(db: Executor, d: Dataset, ops: Operation[]): P
             }
           },
         };
-        const res = await apollo.executeOperation({ query: op.query, variables }, { contextValue: createContext({ db: recording, vocabulary: d.vocabulary }) });
+        // The server's own dataset cache (one per server, as in http/app.ts), so the recorded statements are what a warm server sends.
+        const res = await apollo.executeOperation({ query: op.query, variables }, { contextValue: createContext({ db: recording, vocabulary: d.vocabulary, cache: datasetCacheFor(db) }) });
         const body = res.body.kind === 'single' ? res.body.singleResult : null;
         if (!body || body.errors?.length) throw new Error(`${op.name} ${JSON.stringify(variables)} failed in-process: ${JSON.stringify(body?.errors ?? 'incremental')}`);
         const waves = new Map<number, CypherStatement[]>();
@@ -120,101 +130,6 @@ export async function recordPlans(db: Executor, d: Dataset, ops: Operation[]): P
   return plans;
 }
 
-export interface SideResult {
-  requests: number;
-  seconds: number;
-  requestsPerSecond: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  errors: number;
-  meanResponseKiB?: number;
-}
-
-interface RoundSamples {
-  latencies: number[];
-  requests: number;
-  seconds: number;
-  errors: number;
-  bytes: number;
-}
-
-/** The floor: the recorded statements through the raw driver, one request after another per worker. */
-async function runFloor(driver: Driver, plans: Plan[], concurrency: number, seconds: number): Promise<RoundSamples> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  const worker = async () => {
-    // Bounded by time, and by count in case the clock misbehaves.
-    for (let i = 0; i < 10_000_000 && performance.now() < deadline; i++) {
-      const plan = plans[next++ % plans.length]!;
-      const t = performance.now();
-      try {
-        for (const wave of plan)
-          await Promise.all(
-            wave.map((st) => driver.executeQuery(st.cypher, st.params, { routing: neo4j.routing.READ, bookmarkManager: null })),
-          );
-        latencies.push(performance.now() - t);
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, requests: latencies.length + errors, seconds: (performance.now() - t0) / 1000, errors, bytes: 0 };
-}
-
-/** The API: autocannon over keep-alive connections; latencies kept raw (its histogram rounds to 1 ms). */
-async function runApi(url: string, op: Operation, concurrency: number, seconds: number): Promise<RoundSamples> {
-  const bodies = op.variants.map((variables) => JSON.stringify({ query: op.query, variables }));
-  let i = 0;
-  const latencies: number[] = [];
-  let bytes = 0;
-  const instance = autocannon({
-    url: `${url}/graphql`,
-    connections: concurrency,
-    duration: seconds,
-    timeout: 10,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length]! }),
-      },
-    ],
-    // GraphQL reports failures with status 200 and an errors array: those count as errors too.
-    verifyBody: (body) => body.startsWith('{"data"') && !body.includes('"errors":['),
-  });
-  instance.on('response', (_client: unknown, status: number, resBytes: number, ms: number) => {
-    if (status < 300) {
-      latencies.push(ms);
-      bytes += resBytes;
-    }
-  });
-  const r = await instance;
-  const errors = r.errors + r.timeouts + r.non2xx + r.mismatches;
-  return { latencies, requests: latencies.length + r.errors + r.timeouts + r.non2xx, seconds: r.duration, errors, bytes };
-}
-
-function side(rounds: RoundSamples[]): SideResult {
-  const all = rounds.flatMap((r) => r.latencies);
-  const s = summarize(all);
-  const requests = rounds.reduce((a, r) => a + r.requests, 0);
-  const seconds = rounds.reduce((a, r) => a + r.seconds, 0);
-  const bytes = rounds.reduce((a, r) => a + r.bytes, 0);
-  return {
-    requests,
-    seconds: round(seconds, 1),
-    requestsPerSecond: round(requests / seconds, 1),
-    p50: round(s.p50, 2),
-    p90: round(s.p90, 2),
-    p99: round(s.p99, 2),
-    errors: rounds.reduce((a, r) => a + r.errors, 0),
-    ...(bytes ? { meanResponseKiB: round(bytes / Math.max(1, all.length) / 1024, 1) } : {}),
-  };
-}
 
 export interface OpResult {
   op: OpName;
@@ -222,11 +137,17 @@ export interface OpResult {
   statementsPerRequest: number;
   wavesPerRequest: number;
   api: SideResult;
+  /** The replay: the API's own statements through the raw driver. */
   floor: SideResult;
-  /** api p50 / floor p50 over all rounds pooled. */
+  /** The best hand-written single statement (bench/floors.ts). */
+  best?: SideResult;
+  /** api p50 / replay p50 over all rounds pooled. */
   p50Ratio: number;
   /** The same ratio per round: how much it moved with the machine's noise. */
   p50RatioPerRound: number[];
+  /** api p50 / best-Cypher p50, pooled and per round. */
+  bestP50Ratio?: number;
+  bestP50RatioPerRound?: number[];
   serverRssPeakMiB: number;
 }
 
@@ -249,6 +170,8 @@ export interface ApiOptions {
   rounds: number;
   roundSeconds: number;
   warmupSeconds: number;
+  /** Only these operations (BENCH_OPS), to keep a run short on a shared machine. */
+  ops?: OpName[];
   log: (m: string) => void;
 }
 
@@ -263,12 +186,13 @@ export async function benchApi(
   server: { url: string; pid: number; memory(): NodeJS.MemoryUsage[] },
   opts: ApiOptions,
 ): Promise<ApiScaleResult> {
-  const ops = workload(d, synthetic);
+  const ops = workload(d, synthetic).filter((o) => !opts.ops?.length || opts.ops.includes(o.name));
   const plans = await recordPlans(db, d, ops);
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     maxConnectionPoolSize: 50,
     logging: { level: 'error', logger: () => undefined },
   });
+  const bestDriver = floorDriver(connection);
   const rss = rssSampler(server.pid, 200);
   const idle = rss.stop();
   const allRss: number[] = [];
@@ -280,29 +204,38 @@ export async function benchApi(
       // The JVM compiles Cypher and Bolt paths lazily: a first request can be 5× slower than the
       // hundredth. Both sides are warmed up the same way before anything is measured.
       await runFloor(driver, opPlans, 8, opts.warmupSeconds);
+      await runBestSide(bestDriver, op, d.vocabulary, 8, opts.warmupSeconds);
       await runApi(server.url, op, 8, opts.warmupSeconds);
       for (const c of opts.concurrencies) {
         const floorRounds: RoundSamples[] = [];
+        const bestRounds: RoundSamples[] = [];
         const apiRounds: RoundSamples[] = [];
         const perRound: number[] = [];
+        const bestPerRound: number[] = [];
         const sampler = rssSampler(server.pid, 200);
+        const sides = ['best', 'api', 'floor'] as const;
         for (let r = 0; r < opts.rounds; r++) {
-          // Alternating which side goes first cancels a slow drift in the machine's load.
-          const order = r % 2 === 0 ? (['floor', 'api'] as const) : (['api', 'floor'] as const);
+          // Rotating which side goes first cancels a slow drift in the machine's load.
+          const order = sides.map((_, i) => sides[(i + r) % sides.length]!);
           let f: RoundSamples | null = null;
+          let b: RoundSamples | null = null;
           let a: RoundSamples | null = null;
           for (const which of order) {
             if (which === 'floor') f = await runFloor(driver, opPlans, c, opts.roundSeconds);
+            else if (which === 'best') b = await runBestSide(bestDriver, op, d.vocabulary, c, opts.roundSeconds);
             else a = await runApi(server.url, op, c, opts.roundSeconds);
           }
           floorRounds.push(f!);
+          bestRounds.push(b!);
           apiRounds.push(a!);
           perRound.push(round(median(a!.latencies) / median(f!.latencies), 2));
+          bestPerRound.push(round(median(a!.latencies) / median(b!.latencies), 2));
         }
         const samples = sampler.stop();
         allRss.push(...samples);
         const api = side(apiRounds);
         const floor = side(floorRounds);
+        const best = side(bestRounds);
         const result: OpResult = {
           op: op.name,
           concurrency: c,
@@ -310,18 +243,22 @@ export async function benchApi(
           wavesPerRequest: round(opPlans.reduce((s, p) => s + p.length, 0) / opPlans.length, 1),
           api,
           floor,
+          best,
           p50Ratio: round(api.p50 / floor.p50, 2),
           p50RatioPerRound: perRound,
+          bestP50Ratio: round(api.p50 / best.p50, 2),
+          bestP50RatioPerRound: bestPerRound,
           serverRssPeakMiB: mib(Math.max(...samples)),
         };
         results.push(result);
         opts.log(
-          `  ${scale} ${op.name} c=${c}: api p50 ${api.p50} ms p99 ${api.p99} ms ${api.requestsPerSecond} req/s err ${api.errors} | floor p50 ${floor.p50} ms p99 ${floor.p99} ms ${floor.requestsPerSecond} req/s | ratio ${result.p50Ratio} ${JSON.stringify(perRound)} | rss ${result.serverRssPeakMiB} MiB`,
+          `  ${scale} ${op.name} c=${c}: api p50 ${api.p50} ms p99 ${api.p99} ms ${api.requestsPerSecond} req/s err ${api.errors} | replay p50 ${floor.p50} ms ${floor.requestsPerSecond} req/s | best p50 ${best.p50} ms ${best.requestsPerSecond} req/s err ${best.errors} | api/best ${result.bestP50Ratio} ${JSON.stringify(bestPerRound)} api/replay ${result.p50Ratio} ${JSON.stringify(perRound)} | rss ${result.serverRssPeakMiB} MiB`,
         );
       }
     }
   } finally {
     await driver.close();
+    await bestDriver.close();
   }
   const sortedRss = [...allRss].sort((a, b) => a - b);
   const reported = server.memory();

@@ -11,7 +11,7 @@ import type { Dataset } from '../server/domain/types.js';
 import { ROOT_DIR } from '../server/config.js';
 import { loadDataset } from '../seed/load.js';
 import { loadDatasetFromDisk } from '../seed/dataset.js';
-import { benchApi, type ApiScaleResult } from './api.js';
+import { benchApi, type ApiScaleResult, type OpName } from './api.js';
 import { benchClientGraph, buildClient, launchChromium } from './client.js';
 import { benchLoadScale, wipe } from './load.js';
 import { loadAverage, machineInfo } from './lib/machine.js';
@@ -70,7 +70,15 @@ const settings = {
   bigHeaps: (process.env.BENCH_BIG_HEAPS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
   bigPageCache: process.env.BENCH_BIG_PAGECACHE || '1g',
   load: { realRepeats: Q ? 1 : 3, naiveSample: Q ? 150 : 1000, naiveBudgetMs: Q ? 8_000 : 30_000, big: args.big },
-  api: { concurrencies: [1, 32], rounds: Q ? 1 : 3, roundSeconds: Q ? 3 : 5, warmupSeconds: Q ? 2 : 4, scales: Q ? ['real'] : ['real', '10k/50k'] },
+  api: {
+    concurrencies: [1, 32],
+    rounds: Number(process.env.BENCH_ROUNDS) || (Q ? 1 : 3),
+    roundSeconds: Number(process.env.BENCH_ROUND_SECONDS) || (Q ? 3 : 5),
+    warmupSeconds: Q ? 2 : 4,
+    scales: process.env.BENCH_API_SCALES?.split(',') ?? (Q ? ['real'] : ['real', '10k/50k']),
+    // BENCH_OPS=entity,graph: only some operations (one at a time keeps a shared machine usable).
+    ops: (process.env.BENCH_OPS?.split(',').filter(Boolean) ?? []) as OpName[],
+  },
   client: { graphs: process.env.BENCH_CLIENT_GRAPHS?.split(',') ?? (Q ? ['real', '2k'] : ['real', '2k', '10k']), repeats: Q ? 1 : 3, timeoutMs: Q ? 120_000 : 300_000, harnessTimeoutMs: Q ? 90_000 : 150_000 },
 };
 

@@ -37,6 +37,8 @@ export async function startServerProcess(connection: Neo4jConnection, opts: { cl
     cwd: ROOT_DIR,
     env: {
       ...process.env,
+      // As `npm start` runs it: graphql-js skips its development-mode checks.
+      NODE_ENV: 'production',
       BENCH_NEO4J: JSON.stringify(connection),
       BENCH_MEMORY_INTERVAL_MS: '500',
       ...(opts.clientDir ? { BENCH_CLIENT_DIR: opts.clientDir } : {}),

@@ -7,8 +7,8 @@ import { decodeScoreCursor, encodeScoreCursor } from './orderCursor.js';
 import { graphStats } from '../repository/stats.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
 import { chapterGraph } from '../repository/chapterGraph.js';
-import { DEFAULT_GRAPH_LIMIT, neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
-import type { EntityNode } from '../repository/records.js';
+import { DEFAULT_GRAPH_LIMIT, neighborhood, shortestPath, type SubgraphFields, type SubgraphResult } from '../repository/graph.js';
+import type { EntityNode, RelationshipEdge } from '../repository/records.js';
 import { relationshipTypeCounts } from '../repository/relationships.js';
 import { searchEntities } from '../repository/search.js';
 import { timeline } from '../repository/timeline.js';
@@ -22,6 +22,10 @@ import { dateClaimResolvers, entitySourceFields, factSource, keepRelationship, r
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
 import { subgraphResolvers } from './subgraphLayout.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { entityInOneStatement } from './entityResolver.js';
+import { graphAnswer } from './graphAnswer.js';
+import { selectedFields, union } from './selection.js';
 
 type Ctx = GraphQLContext;
 
@@ -32,18 +36,25 @@ function metricLabel(ctx: Ctx, metric: string, lang: Lang | null | undefined): s
 }
 
 /** An edge's end: a plain value when this request already holds the entity (no promise per field). */
-function relationshipEnd(ctx: Ctx, id: string): EntityNode | Promise<EntityNode> {
+function relationshipEnd(ctx: Ctx, r: RelationshipEdge, id: string): EntityNode | Promise<EntityNode> {
   const must = (e: EntityNode | null): EntityNode => {
     // Relationships are only read between existing entities; a missing end means the graph changed mid-request.
     if (!e) throw notFound(`no entity with id "${id}"`);
     return e;
   };
-  const e = ctx.loaders.entityNow(id);
+  const e = ctx.loaders.endOf(r, id);
   return e instanceof Promise ? e.then(must) : must(e);
 }
 
+/** The node fields a subgraph query selects (on nodes and on the edges' ends) and the edge fields. */
+export function subgraphFields(info: GraphQLResolveInfo): SubgraphFields {
+  const node = union(selectedFields(info, ['nodes']), selectedFields(info, ['edges', 'source']), selectedFields(info, ['edges', 'target']));
+  return { node, edge: selectedFields(info, ['edges']) };
+}
+
 function subgraph(ctx: Ctx, s: SubgraphResult): SubgraphResult {
-  ctx.loaders.prime(s.nodes);
+  // Nodes read with only the selected fields answer the edges' ends, and stay out of the entity loader.
+  ctx.loaders.primeEnds(s.edges, s.nodes);
   return s;
 }
 
@@ -135,8 +146,8 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         const v = ctx.vocabulary.relationshipTypes[r.type];
         return v ? (a.lang === 'ZH' ? v.zh : v.en) : r.type;
       },
-      source: (r, _a, ctx) => relationshipEnd(ctx, r.source),
-      target: (r, _a, ctx) => relationshipEnd(ctx, r.target),
+      source: (r, _a, ctx) => relationshipEnd(ctx, r, r.source),
+      target: (r, _a, ctx) => relationshipEnd(ctx, r, r.target),
       status: (r) => upper(r.status),
       evidenceSources: (r) => relationshipSources(r).map(sourceOut),
       evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
@@ -186,9 +197,9 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         ctx.loaders.prime(hits.map((h) => h.entity));
         return hits;
       },
-      entity: async (_root, a, ctx) => {
+      entity: async (_root, a, ctx, info) => {
         const id = idArg(a.id, 'id');
-        const e = await ctx.loaders.entity.load(id);
+        const e = await entityInOneStatement(ctx, id, info);
         if (!e) throw notFound(`no entity with id "${id}"; try the search query`);
         return e;
       },
@@ -218,7 +229,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         if (!r) throw notFound(`no relationship with id "${id}"`);
         return r;
       },
-      neighborhood: async (_root, a, ctx) => {
+      neighborhood: async (_root, a, ctx, info) => {
         const id = idArg(a.id, 'id');
         const opts = {
           depth: intArg(a.depth ?? 1, 'depth', 1, 3),
@@ -226,23 +237,24 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
           types: typesArg(ctx, a.relationshipTypes),
           limit: intArg(a.limit ?? 200, 'limit', 1, 1000),
         };
-        const s = await neighborhood(ctx.db, id, opts, allowedTypes(ctx));
+        const s = await neighborhood(ctx.db, id, opts, allowedTypes(ctx), subgraphFields(info));
         if (!s) throw notFound(`no entity with id "${id}"; try the search query`);
         return subgraph(ctx, s);
       },
-      shortestPath: async (_root, a, ctx) => {
+      shortestPath: async (_root, a, ctx, info) => {
         const from = idArg(a.from, 'from');
         const to = idArg(a.to, 'to');
         const maxLength = intArg(a.maxLength ?? 6, 'maxLength', 1, 10);
-        // Only a missing end is NOT_FOUND: a failed lookup keeps its own code (SERVICE_UNAVAILABLE, ...).
+        const s = await shortestPath(ctx.db, from, to, maxLength, allowedTypes(ctx), subgraphFields(info));
+        if (s) return subgraph(ctx, s);
+        // No path, or a missing end: only the second is NOT_FOUND, and a failed lookup keeps its own code.
         const ends = await loadAllOrThrow(ctx.loaders.entity, [from, to]);
         ends.forEach((e, i) => {
           if (!e) throw notFound(`no entity with id "${i === 0 ? from : to}"`);
         });
-        const s = await shortestPath(ctx.db, from, to, maxLength, allowedTypes(ctx));
-        return s ? subgraph(ctx, s) : null;
+        return null;
       },
-      graph: async (_root, a, ctx) => {
+      graph: async (_root, a, ctx, info) => {
         const asOf = a.asOf ?? null;
         if (asOf !== null && !isCalendarDate(asOf))
           throw badInput(`asOf must be a real date as YYYY, YYYY-MM or YYYY-MM-DD (got "${asOf.slice(0, 40)}")`, 'asOf');
@@ -252,7 +264,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
           asOf,
           limit: intArg(a.limit ?? DEFAULT_GRAPH_LIMIT, 'limit', 1, 20000),
         };
-        return subgraph(ctx, await wholeGraph(ctx.db, opts, allowedTypes(ctx)));
+        return subgraph(ctx, await graphAnswer(ctx, opts, allowedTypes(ctx), subgraphFields(info)));
       },
       facts: (_root, a, ctx) =>
         findFacts(ctx.db, {

@@ -9,6 +9,7 @@ import type { ConsoleRunner } from '../console/isolated.js';
 import type { Executor } from '../db/executor.js';
 import type { Vocabulary } from '../domain/types.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { datasetCacheFor } from '../graphql/datasetCache.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
 import { exportRouter } from './exports.js';
@@ -63,7 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
     json,
     expressMiddleware(deps.apollo, {
       context: async ({ req }) =>
-        createContext({ db: statements.forClient(deps.db, req.ip ?? 'unknown'), vocabulary: deps.vocabulary, layout: deps.layout }),
+        createContext({ db: statements.forClient(deps.db, req.ip ?? 'unknown'), vocabulary: deps.vocabulary, layout: deps.layout, cache: datasetCacheFor(deps.db) }),
     }),
   );
 

@@ -46,7 +46,7 @@ function checkMaven(): void {
 }
 
 /** Resolves (and caches) the runner's classpath; the first run downloads the jars. */
-function classpath(log: (m: string) => void): string {
+export function classpath(log: (m: string) => void): string {
   const pom = readFileSync(POM);
   const hash = createHash('sha256').update(pom).digest('hex').slice(0, 12);
   const cacheDir = join(ROOT_DIR, '.data', 'runner');

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/executor.js';
 import type { ChapterRecord, EpisodeRecord } from '../domain/types.js';
+import { entityProjection, toEntity, type EntityNode } from './records.js';
 
 export async function loadEpisode(db: Executor): Promise<EpisodeRecord | null> {
   const rows = await db.read({
@@ -10,7 +11,30 @@ RETURN ep {.*} AS ep, collect(c {.*}) AS chapters`,
     params: {},
   });
   const row = rows[0];
+  return row ? toEpisode(row) : null;
+}
+
+/**
+ * The episode, its speakers (every evidence names one) and the stored dataset fingerprint, read together
+ * so the fingerprint says exactly which dataset they came from (null while a load runs or without a marker).
+ */
+export async function loadEpisodeWithSpeakers(db: Executor): Promise<{ episode: EpisodeRecord; speakers: EntityNode[]; hash: string | null } | null> {
+  const rows = await db.read({
+    cypher: `MATCH (ep:Episode)
+WITH ep LIMIT 1
+OPTIONAL MATCH (d:Dataset {id: 'seed'})
+WITH ep, CASE WHEN d.loading IS NULL THEN d.hash END AS hash
+CALL (ep) { OPTIONAL MATCH (ep)-[:HAS_CHAPTER]->(c:Chapter) WITH c ORDER BY c.index RETURN collect(c {.*}) AS chapters }
+CALL (ep) { OPTIONAL MATCH (s:Entity) WHERE s.id IN ep.speakers RETURN collect(${entityProjection('s')}) AS speakers }
+RETURN ep {.*} AS ep, chapters, speakers, hash`,
+    params: {},
+  });
+  const row = rows[0];
   if (!row) return null;
+  return { episode: toEpisode(row), speakers: (row.speakers as Record<string, unknown>[]).map(toEntity), hash: (row.hash as string | null) ?? null };
+}
+
+function toEpisode(row: Record<string, unknown>): EpisodeRecord {
   const ep = row.ep as Record<string, unknown>;
   return {
     id: String(ep.id),

@@ -5,7 +5,14 @@ import neo4j from 'neo4j-driver';
 // spliced in; relationship types are spliced in only from the vocabulary allowlist.
 import type { CypherStatement, Executor } from '../db/executor.js';
 import { BadInputError } from './inputError.js';
-import { entityProjection, relationshipProjection, toEntity, toRelationship, type EntityNode, type RelationshipEdge } from './records.js';
+import { entityProjectionFor, relationshipProjectionFor, toEntity, toRelationship, type EntityNode, type RelationshipEdge } from './records.js';
+
+/** The node and edge fields a query selects (graphql/selection.ts); null means all of them. */
+export interface SubgraphFields {
+  node: Set<string> | null;
+  edge: Set<string> | null;
+}
+const ALL: SubgraphFields = { node: null, edge: null };
 
 export interface SubgraphResult {
   nodes: EntityNode[];
@@ -34,6 +41,7 @@ export function neighborhoodQuery(
   id: string,
   opts: { depth: number; kinds: string[]; types: string[]; limit: number },
   allowedTypes: readonly string[],
+  fields: SubgraphFields = ALL,
 ): CypherStatement {
   const depth = boundedInt(opts.depth, 1, 3, 'depth');
   const types = typePattern(opts.types, allowedTypes);
@@ -50,9 +58,9 @@ CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r:${types}]->(b:Entity)
   WHERE b IN nodes
-  RETURN collect(${relationshipProjection()}) AS edges
+  RETURN collect(${relationshipProjectionFor(fields.edge)}) AS edges
 }
-RETURN [e IN nodes | ${entityProjection('e')}] AS nodes, edges, truncated`,
+RETURN [e IN nodes | ${entityProjectionFor(fields.node)}] AS nodes, edges, truncated`,
     params: { id, kinds: opts.kinds, limit: neo4j.int(opts.limit) },
   };
 }
@@ -62,17 +70,18 @@ export async function neighborhood(
   id: string,
   opts: { depth: number; kinds: string[]; types: string[]; limit: number },
   allowedTypes: readonly string[],
+  fields: SubgraphFields = ALL,
 ): Promise<SubgraphResult | null> {
-  const rows = await db.read(neighborhoodQuery(id, opts, allowedTypes));
+  const rows = await db.read(neighborhoodQuery(id, opts, allowedTypes, fields));
   return rows.length ? toSubgraph(rows[0]) : null;
 }
 
-export function shortestPathQuery(from: string, to: string, maxLength: number, allowedTypes: readonly string[]): CypherStatement {
+export function shortestPathQuery(from: string, to: string, maxLength: number, allowedTypes: readonly string[], fields: SubgraphFields = ALL): CypherStatement {
   const max = boundedInt(maxLength, 1, 10, 'maxLength');
   return {
     cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[:${typePattern([], allowedTypes)}*..${max}]-(b))
-RETURN [e IN nodes(p) | ${entityProjection('e')}] AS nodes, [r IN relationships(p) | ${relationshipProjection('r')}] AS edges`,
+RETURN [e IN nodes(p) | ${entityProjectionFor(fields.node)}] AS nodes, [r IN relationships(p) | ${relationshipProjectionFor(fields.edge)}] AS edges`,
     params: { from, to },
   };
 }
@@ -83,12 +92,13 @@ export async function shortestPath(
   to: string,
   maxLength: number,
   allowedTypes: readonly string[],
+  fields: SubgraphFields = ALL,
 ): Promise<SubgraphResult | null> {
   if (from === to) {
-    const rows = await db.read({ cypher: `MATCH (e:Entity {id: $id}) RETURN [${entityProjection()}] AS nodes, [] AS edges`, params: { id: from } });
+    const rows = await db.read({ cypher: `MATCH (e:Entity {id: $id}) RETURN [${entityProjectionFor(fields.node)}] AS nodes, [] AS edges`, params: { id: from } });
     return rows.length ? toSubgraph(rows[0]) : null;
   }
-  const rows = await db.read(shortestPathQuery(from, to, maxLength, allowedTypes));
+  const rows = await db.read(shortestPathQuery(from, to, maxLength, allowedTypes, fields));
   return rows.length ? toSubgraph(rows[0]) : null;
 }
 
@@ -96,6 +106,7 @@ export async function shortestPath(
 export function wholeGraphQuery(
   opts: { kinds: string[]; types: string[]; asOf: string | null; limit: number },
   allowedTypes: readonly string[],
+  fields: SubgraphFields = ALL,
 ): CypherStatement {
   const types = typePattern(opts.types, allowedTypes);
   const nodeFilter = (v: string) => `(size($kinds) = 0 OR ${v}.kind IN $kinds)
@@ -111,9 +122,9 @@ CALL (ns) {
   MATCH (a)-[r:${types}]->(b:Entity)
   WHERE ${nodeFilter('b')}
     AND ($asOf IS NULL OR (coalesce(r.since, '') <= $asOf AND (r.until IS NULL OR r.until >= $asOf)))
-  RETURN collect(${relationshipProjection()}) AS edges
+  RETURN collect(${relationshipProjectionFor(fields.edge)}) AS edges
 }
-RETURN [e IN ns | ${entityProjection('e')}] AS nodes, edges, truncated`,
+RETURN [e IN ns | ${entityProjectionFor(fields.node)}] AS nodes, edges, truncated`,
     params: { kinds: opts.kinds, asOf: opts.asOf, limit: neo4j.int(opts.limit) },
   };
 }
@@ -125,8 +136,9 @@ export async function wholeGraph(
   db: Executor,
   opts: { kinds: string[]; types: string[]; asOf: string | null; limit: number },
   allowedTypes: readonly string[],
+  fields: SubgraphFields = ALL,
 ): Promise<SubgraphResult> {
-  const rows = await db.read(wholeGraphQuery(opts, allowedTypes));
+  const rows = await db.read(wholeGraphQuery(opts, allowedTypes, fields));
   const sub = toSubgraph(rows[0]);
   // With a limit, an edge may point at a node that was cut: keep only edges inside the result.
   if (sub.truncated) {

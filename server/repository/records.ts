@@ -22,6 +22,49 @@ export const entityProjection = (v = 'e'): string => `${v} {.*, degree: COUNT { 
 export const relationshipProjection = (v = 'r'): string =>
   `${v} {.*, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id}`;
 
+/**
+ * Which stored properties each GraphQL field of an entity needs (fields resolved from the id alone
+ * need none). A field not listed here, or a null selection, gets the whole projection: a new field is
+ * never served from a half-read entity.
+ */
+const ENTITY_FIELD_PROPS: Record<string, string[]> = {
+  __typename: [], id: [], kind: [], name: ['name'], nameZh: ['nameZh'], label: ['name', 'nameZh'], aliases: ['aliases'],
+  summary: ['summaryEn', 'summaryZh'], wikidata: ['wikidata'], dates: ['founded', 'released', 'announced', 'effective', 'published'],
+  firstMentionSeconds: ['firstSeconds'], firstMentionUrl: ['firstSeconds'], chapters: ['chapters'], facts: [], relationships: [],
+};
+const RELATIONSHIP_FIELD_PROPS: Record<string, string[]> = {
+  __typename: [], id: [], type: [], label: [], source: [], target: [], since: ['since'], until: ['until'], status: ['status'],
+};
+
+/**
+ * The projection for exactly the selected fields (`fields` from graphql/selection.ts), else the whole one.
+ * `extra` are field names answered without stored properties (typed relationship fields).
+ */
+export function entityProjectionFor(fields: Set<string> | null, v = 'e', extra: ReadonlySet<string> = new Set()): string {
+  if (!fields) return entityProjection(v);
+  const props = new Set(['id', 'kind']);
+  for (const f of fields) {
+    if (extra.has(f)) continue;
+    const needed = ENTITY_FIELD_PROPS[f];
+    if (!needed) return entityProjection(v);
+    for (const p of needed) props.add(p);
+  }
+  const degree = fields.has('degree') ? `, degree: COUNT { (${v})--(:Entity) }` : '';
+  return `${v} {${[...props].map((p) => `.${p}`).join(', ')}${degree}}`;
+}
+
+/** Evidence (and anything unknown) takes the whole projection, so new evidence properties are never dropped. */
+export function relationshipProjectionFor(fields: Set<string> | null, v = 'r'): string {
+  if (!fields) return relationshipProjection(v);
+  const props = new Set(['id']);
+  for (const f of fields) {
+    const needed = RELATIONSHIP_FIELD_PROPS[f];
+    if (!needed) return relationshipProjection(v);
+    for (const p of needed) props.add(p);
+  }
+  return `${v} {${[...props].map((p) => `.${p}`).join(', ')}, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id}`;
+}
+
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);

@@ -1,0 +1,81 @@
+// `npx tsx bench/bulk.ts [10k|100k|both]`: the bulk path (seed/bulkImport.ts) timed piece by piece on the
+// synthetic graphs: CSV writing, the offline importer (with its own stage times), the runner's start on
+// the imported store, and the schema (constraints and indexes populated). Writes bench/results/<date>-bulk.json.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, ROOT_DIR } from '../server/config.js';
+import { createExecutor } from '../server/db/executor.js';
+import { applySchema } from '../server/db/schema.js';
+import { provisionNeo4j } from '../server/neo4j/provision.js';
+import { freePort } from '../server/neo4j/ports.js';
+import { loadDatasetFromDisk } from '../seed/dataset.js';
+import { bulkImport, finishBulkImport } from '../seed/bulkImport.js';
+import { graphStats } from '../server/repository/stats.js';
+import { loadAverage } from './lib/machine.js';
+import { round } from './lib/stats.js';
+import { syntheticDataset } from './synthetic.js';
+
+const which = process.argv[2] ?? 'both';
+const sizes: [string, number, number][] = [['10k/50k', 10_000, 50_000], ['100k/500k', 100_000, 500_000]].filter(
+  ([n]) => which === 'both' || (n as string).startsWith(which),
+) as [string, number, number][];
+const r = loadDatasetFromDisk();
+if (!r.ok) throw new Error('seed/data is invalid');
+const results: Record<string, unknown>[] = [];
+for (const [name, entities, relationships] of sizes) {
+  const d = syntheticDataset(r.dataset, { entities, relationships });
+  const home = mkdtempSync(join(tmpdir(), 'aig-bulk-bench-'));
+  try {
+    const loadStart = loadAverage();
+    const t0 = performance.now();
+    const t = await bulkImport(d, home, { log: console.log });
+    const t1 = performance.now();
+    const config = loadConfig({ NEO4J_PROVIDER: 'local', NEO4J_DATA_DIR: home, NEO4J_LOCAL_PORT: String(await freePort()) });
+    const neo = await provisionNeo4j(config.neo4j, { purpose: 'start', log: () => undefined });
+    const t2 = performance.now();
+    const db = createExecutor(neo.connection, { queryTimeoutMs: 30 * 60_000 });
+    try {
+      await applySchema(db);
+      await finishBulkImport(db, t);
+      await db.write({ cypher: 'CALL db.awaitIndexes(1800)', params: {} });
+      const t3 = performance.now();
+      const stats = await graphStats(db);
+      const relStage = t.stages['Relationship import'] ?? NaN;
+      const row = {
+        scale: name,
+        entities: stats.entities,
+        relationships: stats.relationships,
+        facts: stats.facts,
+        csvSeconds: round(t.csvSeconds, 1),
+        importSeconds: round(t.importSeconds, 1),
+        importerStages: t.stages,
+        relationshipStagePerSecond: round(d.relationships.length / relStage, 0),
+        runnerStartSeconds: round((t2 - t1) / 1000, 1),
+        schemaAndIndexesSeconds: round((t3 - t2) / 1000, 1),
+        endToEndSeconds: round((t3 - t0) / 1000, 1),
+        loadAverageAtStart: loadStart,
+        loadAverageAtEnd: loadAverage(),
+      };
+      console.log(JSON.stringify(row));
+      results.push(row);
+    } finally {
+      await db.close();
+      await neo.stop();
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+const dir = join(ROOT_DIR, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `${new Date().toISOString().slice(0, 10)}-bulk.json`);
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>[];
+  } catch {
+    return [];
+  }
+})();
+writeFileSync(file, `${JSON.stringify([...previous, ...results], null, 2)}\n`);
+console.log(`wrote ${file}`);

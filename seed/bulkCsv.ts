@@ -1,0 +1,135 @@
+// CSV files for Neo4j's offline importer (`neo4j-admin database import full`), written from the same
+// property builders the online loader uses (seed/statements.ts), so both paths store the same graph:
+// every JS number as a float (what the driver sends), arrays typed by their values, the same labels,
+// types and Dataset marker. Only for an empty store; updates always take the online path.
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import type { Dataset } from '../server/domain/types.js';
+import { datasetHash } from './load.js';
+import * as S from './statements.js';
+
+/** Splits array properties; a control character no text in the dataset can hold (validate.ts rejects them). */
+export const ARRAY_DELIMITER = '\u001f';
+
+type Props = Record<string, unknown>;
+interface NodeRow { key: string; labels: string[]; props: Props }
+interface RelRow { start: string; end: string; type: string; props: Props }
+
+type ColType = 'string' | 'double' | 'boolean' | 'string[]' | 'double[]' | 'boolean[]';
+
+function typeOf(v: unknown): ColType | null {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'double';
+  if (typeof v === 'boolean') return 'boolean';
+  if (Array.isArray(v)) {
+    const first = v.find((x) => x !== null && x !== undefined);
+    if (first === undefined) return null;
+    return `${typeOf(first) as 'string' | 'double' | 'boolean'}[]`;
+  }
+  return null;
+}
+
+function columns(rows: Props[]): [string, ColType][] {
+  const cols = new Map<string, ColType | null>();
+  for (const p of rows)
+    for (const [k, v] of Object.entries(p)) {
+      const t = typeOf(v);
+      // An empty list types nothing; another row's value decides (string[] when none does).
+      if (!cols.has(k) || (cols.get(k) === null && t !== null)) cols.set(k, t);
+    }
+  return [...cols].map(([k, t]) => [k, t ?? (Array.isArray(rows.find((r) => k in r)?.[k]) ? 'string[]' : 'string')]);
+}
+
+const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return quote(v.map((x) => String(x)).join(ARRAY_DELIMITER));
+  if (typeof v === 'string') return quote(v);
+  return String(v);
+}
+
+async function writeLines(file: string, header: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  out.write(`${header}\n`);
+  for (const line of lines) if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+async function nodeFile(file: string, rows: NodeRow[]): Promise<void> {
+  const cols = columns(rows.map((r) => r.props));
+  const header = [':ID', ':LABEL', ...cols.map(([k, t]) => `${k}:${t}`)].join(',');
+  await writeLines(file, header, (function* () {
+    for (const r of rows) yield [quote(r.key), quote(r.labels.join(ARRAY_DELIMITER)), ...cols.map(([k]) => cell(r.props[k]))].join(',');
+  })());
+}
+
+async function relFile(file: string, rows: RelRow[]): Promise<void> {
+  const cols = columns(rows.map((r) => r.props));
+  const header = [':START_ID', ':END_ID', ':TYPE', ...cols.map(([k, t]) => `${k}:${t}`)].join(',');
+  await writeLines(file, header, (function* () {
+    for (const r of rows) yield [quote(r.start), quote(r.end), quote(r.type), ...cols.map(([k]) => cell(r.props[k]))].join(',');
+  })());
+}
+
+const compact = (o: Props): Props => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+
+export interface ImportFiles {
+  nodes: string[];
+  relationships: string[];
+  /** Node properties that are empty lists: the importer stores no property for those, so they are set after the start. */
+  emptyLists: { label: 'Entity' | 'Fact'; id: string; prop: string }[];
+}
+
+function emptyListsOf(label: 'Entity' | 'Fact', rows: Props[]): ImportFiles['emptyLists'] {
+  return rows.flatMap((p) => Object.entries(p).filter(([, v]) => Array.isArray(v) && v.length === 0).map(([prop]) => ({ label, id: String(p.id), prop })));
+}
+
+/** The statements that give the empty-list properties back (one per label and property name, all from our own builders). */
+export function emptyListStatements(list: ImportFiles['emptyLists']): { cypher: string; params: Record<string, unknown> }[] {
+  const groups = new Map<string, string[]>();
+  for (const e of list) {
+    if (!/^[A-Za-z]+$/.test(e.prop)) throw new Error(`unexpected property name ${e.prop}`);
+    const k = `${e.label}.${e.prop}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(e.id);
+  }
+  return [...groups].map(([k, ids]) => {
+    const [label, prop] = k.split('.') as [string, string];
+    return { cypher: `UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.${prop} = []`, params: { ids } };
+  });
+}
+
+/** Writes the dataset as importer CSVs into `dir`; `loadedAt` is the marker's time (the online path writes datetime()). */
+export async function writeImportCsv(d: Dataset, dir: string, loadedAt = new Date().toISOString()): Promise<ImportFiles> {
+  const labels = Object.values(d.vocabulary.kinds).map((k) => k.label);
+  const types = Object.keys(d.vocabulary.relationshipTypes);
+  const labelOf = new Map(Object.entries(d.vocabulary.kinds).map(([kind, k]) => [kind, S.safeIdentifier(k.label, labels)]));
+  const { chapters, ...episode } = d.episode;
+  const counts = { entities: d.entities.length, relationships: d.relationships.length, facts: d.facts.length };
+  const files = {
+    entities: join(dir, 'entities.csv'),
+    others: join(dir, 'others.csv'),
+    facts: join(dir, 'facts.csv'),
+    domain: join(dir, 'relationships.csv'),
+    structure: join(dir, 'structure.csv'),
+  };
+  await nodeFile(files.entities, d.entities.map((e) => ({ key: `e:${e.id}`, labels: ['Entity', labelOf.get(e.kind)!], props: S.entityProps(e) })));
+  await nodeFile(files.others, [
+    { key: `ep:${episode.id}`, labels: ['Episode'], props: compact({ ...episode }) },
+    ...chapters.map((c) => ({ key: `c:${c.id}`, labels: ['Chapter'], props: compact({ ...c }) })),
+  ]);
+  await nodeFile(files.facts, d.facts.map((f) => ({ key: `f:${f.id}`, labels: ['Fact'], props: S.factProps(f) })));
+  // The marker has columns of its own (counts as floats, like the online markDataset).
+  const marker = join(dir, 'marker.csv');
+  await nodeFile(marker, [{ key: 'dataset:seed', labels: ['Dataset'], props: { id: 'seed', hash: datasetHash(d), loadedAt, ...counts } }]);
+  await relFile(files.domain, d.relationships.map((r) => ({ start: `e:${r.source}`, end: `e:${r.target}`, type: S.safeIdentifier(r.type, types), props: S.relationshipProps(r) })));
+  const known = new Set(chapters.map((c) => c.id));
+  await relFile(files.structure, [
+    ...chapters.map((c) => ({ start: `ep:${episode.id}`, end: `c:${c.id}`, type: 'HAS_CHAPTER', props: {} })),
+    // The online loader links only chapters that exist (MATCH); so does this.
+    ...d.entities.flatMap((e) => e.chapters.filter((c) => known.has(c)).map((c) => ({ start: `e:${e.id}`, end: `c:${c}`, type: 'DISCUSSED_IN', props: {} }))),
+    ...d.facts.map((f) => ({ start: `e:${f.subject}`, end: `f:${f.id}`, type: 'HAS_FACT', props: {} })),
+  ]);
+  const emptyLists = [...emptyListsOf('Entity', d.entities.map(S.entityProps)), ...emptyListsOf('Fact', d.facts.map(S.factProps))];
+  return { nodes: [files.entities, files.others, files.facts, marker], relationships: [files.domain, files.structure], emptyLists };
+}

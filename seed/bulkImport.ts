@@ -1,0 +1,71 @@
+// The bulk path for big loads into an empty local-runner store: CSVs from the validated dataset
+// (bulkCsv.ts), then Neo4j's offline importer (`neo4j-admin database import full`, the neo4j-import-tool
+// jar on the runner's classpath) with the database stopped, then the runner starts on the store.
+// The online batched loader stays for NEO4J_URI/Docker, for updates, and below BULK_MIN_ROWS.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dataset } from '../server/domain/types.js';
+import { classpath } from '../server/neo4j/localRunner.js';
+import { ARRAY_DELIMITER, emptyListStatements, writeImportCsv } from './bulkCsv.js';
+import type { Executor } from '../server/db/executor.js';
+
+export interface BulkTimings {
+  csvSeconds: number;
+  importSeconds: number;
+  /** The importer's own account of its stages (seconds), as far as its output says. */
+  stages: Record<string, number>;
+  output: string;
+  /** Run these once the database is up (finishBulkImport): properties the importer cannot store. */
+  after: { cypher: string; params: Record<string, unknown> }[];
+}
+
+/** After the runner started on the imported store: the empty-list properties the importer skipped. */
+export async function finishBulkImport(db: Executor, t: BulkTimings): Promise<void> {
+  for (const st of t.after) await db.write(st);
+}
+
+/** Imports `d` into `home` (a stopped local-runner store; its `neo4j` database is overwritten). */
+export async function bulkImport(d: Dataset, home: string, opts: { heap?: string; log?: (m: string) => void } = {}): Promise<BulkTimings> {
+  const log = opts.log ?? (() => undefined);
+  const cp = classpath(log);
+  const work = mkdtempSync(join(tmpdir(), 'aig-import-'));
+  try {
+    const t0 = performance.now();
+    const files = await writeImportCsv(d, work);
+    const csvSeconds = (performance.now() - t0) / 1000;
+    const conf = join(work, 'conf');
+    mkdirSync(conf, { recursive: true });
+    const args = [
+      `-Xmx${opts.heap ?? '1g'}`, '-cp', cp, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full',
+      ...files.nodes.map((f) => `--nodes=${f}`),
+      ...files.relationships.map((f) => `--relationships=${f}`),
+      `--array-delimiter=${ARRAY_DELIMITER}`, '--multiline-fields=true', '--overwrite-destination=true',
+      '--skip-bad-relationships=false', '--bad-tolerance=0', `--report-file=${join(work, 'import.report')}`, 'neo4j',
+    ];
+    const t1 = performance.now();
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn('java', args, { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out = (out + b.toString()).slice(-20_000)));
+      child.stderr.on('data', (b: Buffer) => (out = (out + b.toString()).slice(-20_000)));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`neo4j-admin database import failed (exit ${code}): ${out.trim().split('\n').slice(-8).join(' | ')}`))));
+    });
+    const importSeconds = (performance.now() - t1) / 1000;
+    const stages: Record<string, number> = {};
+    // Lines like "(1/4) Node import ... Imported: ... in 1s 234ms" or "Relationship import COMPLETED in 12s 3ms".
+    for (const m of output.matchAll(/\((\d)\/4\) ([A-Za-z ]+?)\s*\n(?:[\s\S]*?)COMPLETED in ((?:\d+m )?(?:\d+s )?\d+ms)/g)) {
+      const [, , name, took] = m;
+      const mins = /(\d+)m /.exec(took!)?.[1] ?? '0';
+      const secs = /(\d+)s /.exec(took!)?.[1] ?? '0';
+      const ms = /(\d+)ms/.exec(took!)?.[1] ?? '0';
+      stages[name!.trim()] = Number(mins) * 60 + Number(secs) + Number(ms) / 1000;
+    }
+    log(`bulk: CSV ${csvSeconds.toFixed(1)} s, import ${importSeconds.toFixed(1)} s ${JSON.stringify(stages)}`);
+    return { csvSeconds, importSeconds, stages, output, after: emptyListStatements(files.emptyLists) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
