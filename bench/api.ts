@@ -6,12 +6,12 @@
 import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { ENTITY, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../client/src/queries.js';
-import type { CypherStatement, Executor } from '../server/db/executor.js';
-import type { Dataset } from '../server/domain/types.js';
+import type { CypherStatement, Executor } from '../core/db/executor.js';
+import type { Dataset } from '../core/domain/types.js';
 import { createContext } from '../server/graphql/context.js';
 import { createApolloServer } from '../server/graphql/server.js';
-import type { Neo4jConnection } from '../server/neo4j/types.js';
-import { prng } from '../server/domain/prng.js';
+import type { Neo4jConnection } from '../core/neo4j/types.js';
+import { prng } from '../core/domain/prng.js';
 import { SYNTHETIC_SEARCH_TEXTS } from './synthetic.js';
 import { heapSampler } from './lib/neo4j.js';
 import { rssSampler } from './lib/proc.js';

@@ -5,10 +5,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import type { Executor } from '../server/db/executor.js';
-import { applySchema } from '../server/db/schema.js';
-import type { Dataset } from '../server/domain/types.js';
-import { ROOT_DIR } from '../server/config.js';
+import type { Executor } from '../core/db/executor.js';
+import { applySchema } from '../core/db/schema.js';
+import type { Dataset } from '../core/domain/types.js';
+import { ROOT_DIR } from '../core/config.js';
 import { loadDataset } from '../seed/load.js';
 import { loadDatasetFromDisk } from '../seed/dataset.js';
 import { benchApi, type ApiScaleResult } from './api.js';

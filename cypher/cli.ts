@@ -1,9 +1,9 @@
 // npm run cypher -- <file | saved query name | "literal cypher"> [--param k=v ...] [--format table|json|csv] [--max-rows n]
 // Always a READ transaction: the CLI is for looking, `npm run seed` is the only writer.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { loadConfig } from '../server/config.js';
-import { createExecutor } from '../server/db/executor.js';
-import { provisionNeo4j, type ProvisionedNeo4j } from '../server/neo4j/provision.js';
+import { loadConfig } from '../core/config.js';
+import { createExecutor } from '../core/db/executor.js';
+import { provisionNeo4j, type ProvisionedNeo4j } from '../core/neo4j/provision.js';
 import { formatRows, OUTPUT_FORMATS, rowCountLine, type OutputFormat } from './format.js';
 import { coerceParam, findSavedQuery, listSavedQueries, mergeParams, parseSavedQuery, type ParamValue, type SavedQuery } from './savedQueries.js';
 

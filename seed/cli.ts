@@ -3,10 +3,10 @@
 // What a failure says about Neo4j depends on how far the run got: nothing may be claimed about a
 // database that was never reached.
 import { createInterface } from 'node:readline/promises';
-import { loadConfig } from '../server/config.js';
-import { provisionNeo4j } from '../server/neo4j/provision.js';
-import { createExecutor } from '../server/db/executor.js';
-import { applySchema } from '../server/db/schema.js';
+import { loadConfig } from '../core/config.js';
+import { provisionNeo4j } from '../core/neo4j/provision.js';
+import { createExecutor } from '../core/db/executor.js';
+import { applySchema } from '../core/db/schema.js';
 import { DEFAULT_DATA_DIR, describeDataset, loadDatasetFromDisk } from './dataset.js';
 import { formatError } from './validate.js';
 import { loadDataset, rowCount, SINGLE_TRANSACTION_ROWS } from './load.js';

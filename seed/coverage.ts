@@ -2,7 +2,7 @@
 // How well the graph is connected: entities with no relationship at all, per-kind counts, and the
 // structural edges users expect (a model's developer, a chip's designer and fab, a person's organisation).
 // Reads seed/data through the validator, like `npm run seed -- --check`; no database is touched.
-import type { Dataset, EntityRecord, RelationshipRecord } from '../server/domain/types.js';
+import type { Dataset, EntityRecord, RelationshipRecord } from '../core/domain/types.js';
 import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from './dataset.js';
 import { formatError } from './validate.js';
 

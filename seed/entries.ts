@@ -1,6 +1,6 @@
 // Cross-file checks of entities, relationships and facts: vocabulary, references, uniqueness and
 // evidence. Every check runs on whatever fields of an entry parsed, so one entry reports all its errors.
-import type { ChapterRecord, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../server/domain/types.js';
+import type { ChapterRecord, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../core/domain/types.js';
 import type { SourceEntry } from './read.js';
 import { entitySchema, evidenceSchema, factSchema, relationshipSchema, type EvidenceInput } from './schema.js';
 import { entryName, has, parseEntry, reportIssues, validItems, type At, type Checks } from './issues.js';

@@ -9,9 +9,9 @@
 // the stored dataset hash, so an interrupted one is never mistaken for a finished one: `npm start`
 // (and `npm run seed`) see the mismatch and load again, and MERGE makes the rerun converge.
 import { createHash } from 'node:crypto';
-import type { CypherStatement, Executor } from '../server/db/executor.js';
-import { graphStats, type GraphStats } from '../server/repository/stats.js';
-import type { Dataset } from '../server/domain/types.js';
+import type { CypherStatement, Executor } from '../core/db/executor.js';
+import { graphStats, type GraphStats } from '../core/db/graphState.js';
+import type { Dataset } from '../core/domain/types.js';
 import * as S from './statements.js';
 
 export const BATCH_SIZE = 2000;

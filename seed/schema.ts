@@ -1,7 +1,7 @@
 // Shape of the files in seed/data (zod), with the length limits of every field. Cross-file rules
 // (references, uniqueness, vocabulary) live in validate.ts and entries.ts: they need the whole dataset.
 import { z } from 'zod';
-import { isCalendarDate } from '../server/domain/dates.js';
+import { isCalendarDate } from '../core/domain/dates.js';
 import { FORBIDDEN_CHAR, describeForbiddenChar } from './text.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,8 +1,8 @@
 // Pure Cypher builders for the loader: each returns {cypher, params}. Labels and relationship
 // types are spliced in only after checking them against the vocabulary (identifiers cannot be parameters).
 import neo4j from 'neo4j-driver';
-import type { CypherStatement } from '../server/db/executor.js';
-import type { Dataset, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../server/domain/types.js';
+import type { CypherStatement } from '../core/db/executor.js';
+import type { Dataset, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../core/domain/types.js';
 
 const IDENT = /^[A-Z][A-Za-z_]*$/;
 

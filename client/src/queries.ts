@@ -2,7 +2,7 @@
 // "Show the query" tab can print exactly what produced the current view.
 
 // Enum types come from the schema (npm run codegen), so the client cannot drift from the server.
-import type { ClaimStatus, EntityKind } from '../../server/graphql/generated/schema.js';
+import type { ClaimStatus, EntityKind } from '../../core/generated/schema.js';
 
 export type Kind = EntityKind;
 export type Status = ClaimStatus;

@@ -1,6 +1,6 @@
 // How the console answers a refusal or a failure: HTTP status, code and a message that says what to
 // change, in English and Chinese. Codes and statuses come from the error classes themselves.
-import { CypherClientError, DatabaseError, QueryTimeoutError } from '../db/errors.js';
+import { CypherClientError, DatabaseError, QueryTimeoutError } from '../../core/db/errors.js';
 import { ConsoleRefusal } from './guard.js';
 import { ConsoleBusy } from './run.js';
 

@@ -1,6 +1,6 @@
 // Collects the nodes and relationships found anywhere in console rows, so a table result can also
 // be drawn on the canvas. Entities are mapped like GraphQL entities; other nodes get a generic shape.
-import type { PlainNode, PlainPath, PlainRelationship } from '../db/mapping.js';
+import type { PlainNode, PlainPath, PlainRelationship } from '../../core/db/mapping.js';
 import { toEntity } from '../repository/records.js';
 
 export interface ConsoleNode {

@@ -4,7 +4,7 @@
 // is killed and started again. The API and /health never share its event loop or its connections.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Neo4jConnection } from '../neo4j/types.js';
+import type { Neo4jConnection } from '../../core/neo4j/types.js';
 import type { WorkerReply, WorkerRequest } from './consoleWorker.js';
 import { busyFailure, deadlineFailure, type ConsoleFailure } from './failure.js';
 import type { ConsoleAnswer, ConsoleLimits } from './run.js';
@@ -53,7 +53,7 @@ interface InFlight {
 }
 
 function spawnWorker(connection: Neo4jConnection): ChildProcess {
-  // From the bundle (dist/server/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
+  // From the bundle (dist/app/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
   const fromSource = import.meta.url.endsWith('.ts');
   const file = fileURLToPath(new URL(fromSource ? './consoleWorker.ts' : './consoleWorker.mjs', import.meta.url));
   return fork(file, [], {

@@ -1,5 +1,5 @@
-import type { Executor } from '../db/executor.js';
-import type { Vocabulary } from '../domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { Vocabulary } from '../../core/domain/types.js';
 import type { LayoutService } from '../layout/service.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { requestExecutor } from './requestGuard.js';

@@ -1,6 +1,6 @@
 // GraphQL errors always carry a code; internal details and stack traces never leave the server.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { CypherClientError, DatabaseError } from '../db/errors.js';
+import { CypherClientError, DatabaseError } from '../../core/db/errors.js';
 import { BadInputError } from '../repository/inputError.js';
 
 export const badInput = (message: string, field?: string): GraphQLError =>

@@ -1,6 +1,6 @@
 // Evidence as GraphQL serves it: the chapter title, an h:mm:ss timestamp and a YouTube link at that second.
-import { formatTimestamp } from '../domain/format.js';
-import { youtubeUrl, type Evidence } from '../domain/types.js';
+import { formatTimestamp } from '../../core/domain/format.js';
+import { youtubeUrl, type Evidence } from '../../core/domain/types.js';
 import type { GraphQLContext } from './context.js';
 
 export interface EvidenceOut {

@@ -1,8 +1,8 @@
 // Resolvers stay thin: validate arguments, call a repository or a DataLoader, shape the answer.
-import { formatValue, formatValueZh } from '../domain/format.js';
-import { youtubeUrl } from '../domain/types.js';
+import { formatValue, formatValueZh } from '../../core/domain/format.js';
+import { youtubeUrl } from '../../core/domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
-import { graphStats } from '../repository/stats.js';
+import { graphStats } from '../../core/db/graphState.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
 import { DEFAULT_GRAPH_LIMIT, neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
 import type { EntityNode } from '../repository/records.js';
@@ -13,7 +13,7 @@ import type { GraphQLContext } from './context.js';
 import { allowedTypes, decodeCursor, encodeCursor, idArg, intArg, kindsArg, MAX_TEXT, typesArg } from './args.js';
 import { badInput, notFound } from './errors.js';
 import { loadAllOrThrow } from './loaders.js';
-import { isCalendarDate } from '../domain/dates.js';
+import { isCalendarDate } from '../../core/domain/dates.js';
 import { evidenceOut } from './evidence.js';
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
 import { subgraphResolvers } from './subgraphLayout.js';

@@ -6,13 +6,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ConsoleRunner } from '../console/isolated.js';
-import type { Executor } from '../db/executor.js';
-import type { Vocabulary } from '../domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { Vocabulary } from '../../core/domain/types.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
 import { healthHandler, type Neo4jState } from './health.js';
-import { createStatementLimiter } from '../db/statementLimit.js';
+import { createStatementLimiter } from '../../core/db/statementLimit.js';
 import { concurrentPerClient, perMinute, type ClientLimits } from './limits.js';
 import { corsAllowlist, hostAllowlist, securityHeaders } from './security.js';
 

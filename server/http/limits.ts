@@ -4,7 +4,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 
-export type { ClientLimits } from '../config.js';
+export type { ClientLimits } from '../../core/config.js';
 
 const tooMany = (what: string) => (_req: Request, res: Response) => {
   res.status(429).json({

@@ -7,7 +7,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { FCOSE_WHOLE_GRAPH, NODE_GAP, NODE_SIZE_STYLE, fcoseOptions, nodeSize } from '../../client/src/layoutOptions.js';
 import { removeOverlaps, type Box } from '../../client/src/overlap.js';
-import { prng } from '../domain/prng.js';
+import { prng } from '../../core/domain/prng.js';
 
 cytoscape.use(fcose);
 

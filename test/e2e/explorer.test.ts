@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { realDataset, testExecutor, withRealDataset } from '../support/db.js';
 import { startTestServer } from '../support/server.js';
 import { launchChromium } from '../support/chromium.js';

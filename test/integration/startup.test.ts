@@ -2,9 +2,9 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import { provisionNeo4j } from '../../server/neo4j/provision.js';
-import { startServer } from '../../server/start.js';
+import { loadConfig } from '../../core/config.js';
+import { provisionNeo4j } from '../../core/neo4j/provision.js';
+import { startServer } from '../../app/start.js';
 
 describe('start-up errors', () => {
   it('names the NEO4J_URI it cannot reach, within 30 seconds', async () => {

@@ -90,7 +90,7 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, ma
 
 /**
  * The project's root: the nearest folder above this module with a package.json. Found by walking up,
- * not by a fixed '..', so the same code works from server/ (tsx) and from the bundle in dist/ (npm start).
+ * not by a fixed '..', so the same code works from core/ (tsx) and from the bundle in dist/ (npm start).
  */
 export const ROOT_DIR = findRoot(import.meta.dirname);
 

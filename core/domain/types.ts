@@ -1,5 +1,5 @@
 // Domain types shared by the loader, the repositories, GraphQL and the Cypher console.
-// Everything here is plain data: Neo4j values are converted at the mapping boundary (server/db/mapping.ts).
+// Everything here is plain data: Neo4j values are converted at the mapping boundary (core/db/mapping.ts).
 
 export type ClaimStatus = 'stated' | 'estimate' | 'disputed' | 'forecast';
 export const CLAIM_STATUSES: readonly ClaimStatus[] = ['stated', 'estimate', 'disputed', 'forecast'];

@@ -1,5 +1,5 @@
 // Counts and the marker of the last load: read by /health, the stats query, start-up and the loader.
-import type { Executor } from '../db/executor.js';
+import type { Executor } from './executor.js';
 
 export interface GraphStats {
   entities: number;
