@@ -192,27 +192,6 @@ export function countEntities(): CypherStatement {
   return { cypher: 'MATCH (e:Entity) RETURN count(e) AS n', params: {} };
 }
 
-/**
- * A load that commits batch by batch first records that it started and forgets the previous hash:
- * if it is interrupted, the stored hash no longer matches any dataset and the next start reloads.
- */
-export function markLoading(hash: string): CypherStatement {
-  return {
-    cypher: `MERGE (d:Dataset {id: 'seed'})
-SET d.hash = null, d.loading = $hash, d.loadStartedAt = toString(datetime())`,
-    params: { hash },
-  };
-}
-
-export function markDataset(hash: string, counts: Record<string, number>): CypherStatement {
-  return {
-    cypher: `MERGE (d:Dataset {id: 'seed'})
-SET d.hash = $hash, d.loading = null, d.loadStartedAt = null, d.loadedAt = toString(datetime()), d.entities = $counts.entities,
-    d.relationships = $counts.relationships, d.facts = $counts.facts`,
-    params: { hash, counts },
-  };
-}
-
 export interface CypherStatementWithLabel extends CypherStatement {
   label: string;
   rows?: number;

@@ -2,8 +2,8 @@
 // A network failure is not an error for the caller: the request waits and retries until the server
 // is back, and the banner tells the user what is going on.
 
-// The console's graph shapes are defined once, where the server builds them (type-only: nothing server-side is bundled).
-import type { ConsoleEdge, ConsoleNode } from '../../server/console/graphFromRows.js';
+// The console's graph shapes are defined once, in core (type-only: nothing server-side is bundled).
+import type { ConsoleEdge, ConsoleNode } from '../../core/domain/consoleGraph.js';
 
 export class ApiError extends Error {
   constructor(
