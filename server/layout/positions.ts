@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { FCOSE_WHOLE_GRAPH, NODE_GAP, NODE_SIZE_STYLE, fcoseOptions, nodeSize } from '../../core/domain/layoutOptions.js';
-import { removeOverlaps, type Box } from '../../client/src/overlap.js';
+import { removeOverlaps, type Box } from '../../core/domain/overlap.js';
 import { prng } from '../../core/domain/prng.js';
 
 cytoscape.use(fcose);
