@@ -23,8 +23,9 @@ describe('the import graph', () => {
       { from: 'seed/load.ts', to: 'core/db/executor.js' },
       { from: 'client/src/api.ts', to: 'core/domain/consoleGraph.js' },
       { from: 'app/start.ts', to: 'seed/load.js' },
+      { from: 'server/layout/positions.ts', to: 'client/src/layoutOptions.js' },
     ]);
-    expect(found).toHaveLength(5);
+    expect(found).toHaveLength(6);
     expect(found[0]).toContain('seed/ never imports server/');
     expect(found[2]).toContain('core/ imports nothing above it');
   });

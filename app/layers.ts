@@ -26,6 +26,7 @@ export function violations(edges: ImportEdge[]): string[] {
     if (a === 'core' && b !== 'core') say('core/ imports nothing above it');
     else if (a === 'seed' && (b === 'server' || b === 'app')) say('seed/ never imports server/ or app/');
     else if (a === 'server' && (b === 'seed' || b === 'app')) say('server/ never imports seed/ or app/');
+    else if (b === 'client' && a !== 'client' && a !== 'bench') say('only the client (and the benchmarks that measure it) imports client/');
     else if (a === 'client' && b !== 'client') {
       const plain = to.startsWith('core/domain/') || to.startsWith('core/generated/');
       if (!plain) say('client/ imports only its own code and core/domain, core/generated (types and pure helpers)');
