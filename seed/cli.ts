@@ -10,6 +10,7 @@ import { applySchema } from '../core/db/schema.js';
 import { DEFAULT_DATA_DIR, describeDataset, loadDatasetFromDisk } from './dataset.js';
 import { formatError } from './validate.js';
 import { loadDataset, rowCount, SINGLE_TRANSACTION_ROWS } from './load.js';
+import { errorLine } from '../core/domain/errors.js';
 
 function arg(name: string): boolean {
   return process.argv.includes(name);
@@ -83,7 +84,7 @@ function afterFailure(): string {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`seed failed: ${errorLine(err)}`);
     console.error(afterFailure());
     process.exit(1);
   },

@@ -4,6 +4,7 @@
 
 // The console's graph shapes are defined once, in core (type-only: nothing server-side is bundled).
 import type { ConsoleEdge, ConsoleNode } from '../../core/domain/consoleGraph.js';
+import { CODE } from '../../core/domain/errors.js';
 
 export class ApiError extends Error {
   constructor(
@@ -75,7 +76,7 @@ export type { ConsoleEdge, ConsoleNode };
 /** An unknown id comes back as a NOT_FOUND error; callers that treat it as "absent" get the fallback instead. */
 export function orIfNotFound<T>(request: Promise<T>, fallback: T): Promise<T> {
   return request.catch((err: unknown) => {
-    if (err instanceof ApiError && err.code === 'NOT_FOUND') return fallback;
+    if (err instanceof ApiError && err.code === CODE.NOT_FOUND) return fallback;
     throw err;
   });
 }

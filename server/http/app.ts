@@ -15,6 +15,7 @@ import { healthHandler, type Neo4jState } from './health.js';
 import { createStatementLimiter } from '../../core/db/statementLimit.js';
 import { concurrentPerClient, perMinute, type ClientLimits } from './limits.js';
 import { corsAllowlist, hostAllowlist, securityHeaders } from './security.js';
+import { CODE, httpStatus } from '../../core/domain/errors.js';
 
 export interface AppDeps {
   db: Executor;
@@ -80,12 +81,12 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   app.use((req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: `nothing at ${req.method} ${req.path}` } });
+    res.status(httpStatus(CODE.NOT_FOUND)).json({ error: { code: CODE.NOT_FOUND, message: `nothing at ${req.method} ${req.path}` } });
   });
   // Body-parser failures (malformed JSON, too large) and anything unexpected: a code, never a stack.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const code = status === 413 ? CODE.PAYLOAD_TOO_LARGE : status < 500 ? CODE.BAD_REQUEST : CODE.INTERNAL_SERVER_ERROR;
     const message = err.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status < 500 ? err.message : 'internal error';
     res.status(status).json({ error: { code, message } });
   });
