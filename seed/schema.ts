@@ -2,6 +2,7 @@
 // (references, uniqueness, vocabulary) live in validate.ts and entries.ts: they need the whole dataset.
 import { z } from 'zod';
 import { isCalendarDate } from '../core/domain/dates.js';
+import type { ClaimStatus } from '../core/domain/types.js';
 import { FORBIDDEN_CHAR, describeForbiddenChar } from './text.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -89,7 +90,8 @@ export const evidenceSchema = z
   })
   .strict();
 
-const status = z.enum(['stated', 'estimate', 'disputed', 'forecast']);
+// Any term here; the validator checks it against the vocabulary's claimStatuses (the one list of them).
+const status = term.transform((s) => s as ClaimStatus);
 
 export const entitySchema = z
   .object({

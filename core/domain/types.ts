@@ -2,7 +2,6 @@
 // Everything here is plain data: Neo4j values are converted at the mapping boundary (core/db/mapping.ts).
 
 export type ClaimStatus = 'stated' | 'estimate' | 'disputed' | 'forecast';
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ['stated', 'estimate', 'disputed', 'forecast'];
 
 export interface Evidence {
   chapter: string;

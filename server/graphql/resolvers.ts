@@ -109,7 +109,12 @@ function concreteType(typeName: string) {
 export function createResolvers(kindToType: Record<string, string>): Resolvers {
   return {
     Entity: {
-      __resolveType: (e) => (kindToType[e.kind] ?? 'Concept') as never,
+      // No fallback: an entity of a kind the schema does not know is a fault to report, not a Concept.
+      __resolveType: (e) => {
+        const type = kindToType[e.kind];
+        if (!type) throw new Error(`entity ${e.id} has kind ${e.kind}, which has no GraphQL type`);
+        return type as never;
+      },
     },
     Company: concreteType('Company'),
     Model: concreteType('Model'),

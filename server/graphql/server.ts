@@ -10,8 +10,9 @@ import type { Vocabulary } from '../../core/domain/types.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './errors.js';
 import { createResolvers } from './resolvers.js';
+import { vocabularyMismatches } from './vocabularyMatch.js';
 
-export const SCHEMA_FILE = join(ROOT_DIR, 'server', 'graphql', 'schema.graphql');
+export const GRAPHQL_SCHEMA_FILE = join(ROOT_DIR, 'server', 'graphql', 'schema.graphql');
 
 export const LIMITS = {
   maxDepth: 10,
@@ -22,7 +23,9 @@ export const LIMITS = {
 } as const;
 
 export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQLContext> {
-  const typeDefs = readFileSync(SCHEMA_FILE, 'utf8');
+  const typeDefs = readFileSync(GRAPHQL_SCHEMA_FILE, 'utf8');
+  const mismatches = vocabularyMismatches(typeDefs, vocabulary);
+  if (mismatches.length) throw new Error(`the GraphQL schema does not match the vocabulary: ${mismatches.join('; ')}`);
   const kindToType = Object.fromEntries(Object.entries(vocabulary.kinds).map(([kind, v]) => [kind, v.label]));
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
