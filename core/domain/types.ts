@@ -106,3 +106,10 @@ export interface Dataset {
 export function youtubeUrl(youtubeId: string, atSeconds: number): string {
   return `https://www.youtube.com/watch?v=${encodeURIComponent(youtubeId)}&t=${Math.max(0, Math.floor(atSeconds))}s`;
 }
+
+/** One statement the server ran for a request, as a GraphQL answer's `extensions.cypher` shows it. */
+export interface TracedStatement {
+  cypher: string;
+  /** As JSON: driver integers as numbers. */
+  params: Record<string, unknown>;
+}

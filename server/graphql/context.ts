@@ -1,4 +1,5 @@
 import type { Executor } from '../../core/db/executor.js';
+import { tracedExecutor, type TracedStatement } from '../../core/db/trace.js';
 import type { Vocabulary } from '../../core/domain/types.js';
 import type { LayoutService } from '../layout/service.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -13,16 +14,34 @@ export interface GraphQLContext {
   signal: AbortSignal;
   /** Absent where no layouts are wanted (benchmarks' in-process floor recording). */
   layout?: LayoutService;
+  /** Present when the request asked for its Cypher (EXPLAIN_HEADER): every statement run for it. */
+  cypher?: TracedStatement[];
 }
 
 export interface GraphQLDeps {
   db: Executor;
   vocabulary: Vocabulary;
   layout?: LayoutService;
+  /** Record the Cypher this request runs, for `extensions.cypher` of its answer. */
+  explain?: boolean;
+}
+
+/**
+ * The request flag for "show the query": the header, or `extensions: {explain: true}` in the body.
+ * The answer then carries `extensions.cypher`: [{cypher, params}] as the executor ran them.
+ */
+export const EXPLAIN_HEADER = 'x-aig-explain';
+
+export function wantsExplain(headers: Record<string, unknown>, body: unknown): boolean {
+  const ext = (body as { extensions?: { explain?: unknown } } | null)?.extensions;
+  return headers[EXPLAIN_HEADER] === '1' || ext?.explain === true;
 }
 
 export function createContext(deps: GraphQLDeps): GraphQLContext {
+  const { explain, ...rest } = deps;
   const controller = new AbortController();
-  const db = requestExecutor(deps.db, controller);
-  return { ...deps, db, signal: controller.signal, loaders: createLoaders(db) };
+  const cypher: TracedStatement[] | undefined = explain ? [] : undefined;
+  const guarded = requestExecutor(deps.db, controller);
+  const db = cypher ? tracedExecutor(guarded, cypher) : guarded;
+  return { ...rest, db, signal: controller.signal, loaders: createLoaders(db), ...(cypher ? { cypher } : {}) };
 }

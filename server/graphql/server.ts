@@ -22,6 +22,19 @@ export const LIMITS = {
   maxDirectives: 10,
 } as const;
 
+/** Puts the statements a request ran (when it asked: context.ts) into its answer's extensions. */
+const explainPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (!contextValue.cypher || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, cypher: contextValue.cypher };
+      },
+    };
+  },
+};
+
 export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQLContext> {
   const typeDefs = readFileSync(GRAPHQL_SCHEMA_FILE, 'utf8');
   const mismatches = vocabularyMismatches(typeDefs, vocabulary);
@@ -50,6 +63,7 @@ export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQL
       ...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      explainPlugin,
     ],
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,

@@ -8,7 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { ConsoleRunner } from '../console/isolated.js';
 import type { Executor } from '../../core/db/executor.js';
 import type { Vocabulary } from '../../core/domain/types.js';
-import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { createContext, wantsExplain, type GraphQLContext } from '../graphql/context.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
 import { healthHandler, type Neo4jState } from './health.js';
@@ -63,7 +63,12 @@ export function createApp(deps: AppDeps): express.Express {
     json,
     expressMiddleware(deps.apollo, {
       context: async ({ req }) =>
-        createContext({ db: statements.forClient(deps.db, req.ip ?? 'unknown'), vocabulary: deps.vocabulary, layout: deps.layout }),
+        createContext({
+          db: statements.forClient(deps.db, req.ip ?? 'unknown'),
+          vocabulary: deps.vocabulary,
+          layout: deps.layout,
+          explain: wantsExplain(req.headers, req.body),
+        }),
     }),
   );
 

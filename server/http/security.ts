@@ -23,7 +23,7 @@ export function corsAllowlist(origins: string[]) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'content-type, apollo-require-preflight');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type, apollo-require-preflight, x-aig-explain');
       if (req.method === 'OPTIONS') {
         res.status(204).end();
         return;
