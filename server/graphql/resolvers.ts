@@ -17,6 +17,7 @@ import { isCalendarDate } from '../../core/domain/dates.js';
 import { evidenceOut } from './evidence.js';
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
 import { subgraphResolvers } from './subgraphLayout.js';
+import { LIMITS } from './limits.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
 
 type Ctx = GraphQLContext;
@@ -174,7 +175,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
     Query: {
       search: async (_root, a, ctx) => {
         if (a.text.length > MAX_TEXT) throw badInput(`text must be at most ${MAX_TEXT} characters`, 'text');
-        const first = intArg(a.first ?? 10, 'first', 1, 50);
+        const first = intArg(a.first ?? 10, 'first', 1, LIMITS.searchFirst);
         const hits = await searchEntities(ctx.db, a.text, kindsArg(a.kinds), first);
         ctx.loaders.prime(hits.map((h) => h.entity));
         return hits;
@@ -186,7 +187,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         return e;
       },
       entities: async (_root, a, ctx) => {
-        const first = intArg(a.first ?? 50, 'first', 1, 100);
+        const first = intArg(a.first ?? 50, 'first', 1, LIMITS.entitiesFirst);
         const kind = a.kind ?? null;
         const [page, totalCount] = await Promise.all([
           listEntities(ctx.db, kind, first, decodeCursor(a.after)),
@@ -213,7 +214,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
           depth: intArg(a.depth ?? 1, 'depth', 1, 3),
           kinds: kindsArg(a.kinds),
           types: typesArg(ctx, a.relationshipTypes),
-          limit: intArg(a.limit ?? 200, 'limit', 1, 1000),
+          limit: intArg(a.limit ?? 200, 'limit', 1, LIMITS.neighborhoodLimit),
         };
         const s = await neighborhood(ctx.db, id, opts, allowedTypes(ctx));
         if (!s) throw notFound(`no entity with id "${id}"; try the search query`);
@@ -239,7 +240,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
           kinds: kindsArg(a.kinds),
           types: typesArg(ctx, a.relationshipTypes),
           asOf,
-          limit: intArg(a.limit ?? DEFAULT_GRAPH_LIMIT, 'limit', 1, 20000),
+          limit: intArg(a.limit ?? DEFAULT_GRAPH_LIMIT, 'limit', 1, LIMITS.graphLimit),
         };
         return subgraph(ctx, await wholeGraph(ctx.db, opts, allowedTypes(ctx)));
       },
@@ -247,9 +248,9 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         findFacts(ctx.db, {
           metric: a.metric ?? null,
           subject: a.subject ? idArg(a.subject, 'subject') : null,
-          first: intArg(a.first ?? 200, 'first', 1, 1000),
+          first: intArg(a.first ?? 200, 'first', 1, LIMITS.factsFirst),
         }),
-      metrics: (_root, a, ctx) => metricsWithFacts(ctx.db, intArg(a.minEntities ?? 2, 'minEntities', 1, 1000)),
+      metrics: (_root, a, ctx) => metricsWithFacts(ctx.db, intArg(a.minEntities ?? 2, 'minEntities', 1, LIMITS.minEntities)),
       timeline: (_root, a, ctx) => timeline(ctx.db, kindsArg(a.kinds)),
       relationshipTypes: async (_root, _a, ctx) => {
         const counts = await relationshipTypeCounts(ctx.db);

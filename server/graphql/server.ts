@@ -9,18 +9,13 @@ import { ROOT_DIR } from '../../core/config.js';
 import type { Vocabulary } from '../../core/domain/types.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './errors.js';
+import { LIMITS } from './limits.js';
 import { createResolvers } from './resolvers.js';
 import { vocabularyMismatches } from './vocabularyMatch.js';
 
 export const GRAPHQL_SCHEMA_FILE = join(ROOT_DIR, 'server', 'graphql', 'schema.graphql');
 
-export const LIMITS = {
-  maxDepth: 10,
-  maxAliases: 15,
-  maxCost: 5000,
-  maxTokens: 2000,
-  maxDirectives: 10,
-} as const;
+export { LIMITS } from './limits.js';
 
 /** Puts the statements a request ran (when it asked: context.ts) into its answer's extensions. */
 const explainPlugin: ApolloServerPlugin<GraphQLContext> = {
