@@ -13,7 +13,6 @@ const STATUS_NAMES: Record<Lang, Record<string, string>> = {
 };
 
 let lang: Lang = 'en';
-const listeners: (() => void)[] = [];
 
 export const getLang = (): Lang => lang;
 export function setLang(next: Lang): void {
@@ -21,10 +20,6 @@ export function setLang(next: Lang): void {
   lang = next;
   // Unit tests run without a document.
   if (typeof document !== 'undefined') document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
-  listeners.forEach((fn) => fn());
-}
-export function onLangChange(fn: () => void): void {
-  listeners.push(fn);
 }
 export function defaultLang(): Lang {
   return (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';

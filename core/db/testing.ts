@@ -16,7 +16,7 @@ export function recordingExecutor(): { db: Executor; statements: CypherStatement
     writeTransaction: (work) => work({ run: record }),
     readWithSummary: async (stmt) => {
       statements.push(stmt);
-      return { rows: [], keys: [], truncated: false, queryType: 'r' };
+      return { rows: [], keys: [], truncated: false };
     },
     explain: async (stmt) => {
       statements.push(stmt);
