@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'seed/**/*.test.ts', 'cypher/**/*.test.ts', 'client/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'app/**/*.test.ts', 'server/**/*.test.ts', 'seed/**/*.test.ts', 'cypher/**/*.test.ts', 'client/**/*.test.ts'],
         },
       },
       {

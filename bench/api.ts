@@ -5,13 +5,13 @@
 // of HTTP + GraphQL + resolvers + mapping on top of the database work, not a different query.
 import neo4j from 'neo4j-driver';
 import { ENTITY, GRAPH, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../client/src/queries.js';
-import type { CypherStatement, Executor } from '../server/db/executor.js';
-import type { Dataset } from '../server/domain/types.js';
+import type { CypherStatement, Executor } from '../core/db/executor.js';
+import type { Dataset } from '../core/domain/types.js';
 import { createContext } from '../server/graphql/context.js';
 import { datasetCacheFor } from '../server/graphql/datasetCache.js';
 import { createApolloServer } from '../server/graphql/server.js';
-import type { Neo4jConnection } from '../server/neo4j/types.js';
-import { prng } from '../server/domain/prng.js';
+import type { Neo4jConnection } from '../core/neo4j/types.js';
+import { prng } from '../core/domain/prng.js';
 import { SYNTHETIC_SEARCH_TEXTS } from './synthetic.js';
 import { floorDriver } from './floors.js';
 import { runApi, runBestSide, runFloor, side, type RoundSamples, type SideResult } from './apiRunners.js';

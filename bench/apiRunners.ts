@@ -2,7 +2,7 @@
 // HTTP (autocannon), the replay of its recorded statements, and the best hand-written statement.
 import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Dataset } from '../server/domain/types.js';
+import type { Dataset } from '../core/domain/types.js';
 import type { Operation, Plan } from './api.js';
 import { runBest } from './floors.js';
 import { round, summarize } from './lib/stats.js';

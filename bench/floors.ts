@@ -4,8 +4,8 @@
 // exactly the GraphQL `data` (timestamps, YouTube links, vocabulary labels, the search ranking).
 // test/integration/benchFloors.test.ts checks each floor's answer equals the API's, so the floor is honest.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { formatTimestamp, formatValue } from '../server/domain/format.js';
-import { youtubeUrl, type Vocabulary } from '../server/domain/types.js';
+import { formatTimestamp, formatValue } from '../core/domain/format.js';
+import { youtubeUrl, type Vocabulary } from '../core/domain/types.js';
 import { buildLuceneQuery, compact } from '../server/repository/luceneQuery.js';
 import { rankCandidates } from '../server/repository/search.js';
 

@@ -1,8 +1,8 @@
 // Load benchmark: the project's loader (seed/load.ts, one transaction of UNWIND batches) against a
 // naive loader (one auto-commit MERGE per row) in the same run, on the same Neo4j.
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Executor } from '../server/db/executor.js';
-import type { Dataset } from '../server/domain/types.js';
+import type { Executor } from '../core/db/executor.js';
+import type { Dataset } from '../core/domain/types.js';
 import { loadDataset } from '../seed/load.js';
 import * as S from '../seed/statements.js';
 import { heapSampler, type BenchNeo4j } from './lib/neo4j.js';

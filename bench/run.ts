@@ -5,10 +5,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import type { Executor } from '../server/db/executor.js';
-import { applySchema } from '../server/db/schema.js';
-import type { Dataset } from '../server/domain/types.js';
-import { ROOT_DIR } from '../server/config.js';
+import type { Executor } from '../core/db/executor.js';
+import { forgetDataset } from '../core/db/graphState.js';
+import { applySchema } from '../core/db/schema.js';
+import type { Dataset } from '../core/domain/types.js';
+import { ROOT_DIR } from '../core/config.js';
 import { loadDataset } from '../seed/load.js';
 import { loadDatasetFromDisk } from '../seed/dataset.js';
 import { benchApi, type ApiScaleResult, type OpName } from './api.js';
@@ -116,7 +117,7 @@ async function install(neo: BenchNeo4j, db: Executor, scale: string): Promise<Da
     await driver.close();
   }
   await loadDataset(db, d);
-  if (scale !== 'real') await db.write({ cypher: "MATCH (d:Dataset {id: 'seed'}) DELETE d", params: {} });
+  if (scale !== 'real') await db.write(forgetDataset());
   return d;
 }
 

@@ -3,8 +3,8 @@
 // load test (test/soak/load.soak.ts) starts it the same way.
 // Parent protocol: the connection in BENCH_NEO4J, one JSON line {url, pid} on stdout when listening,
 // and the server closes when stdin closes (so it never outlives the benchmark).
-import { loadConfig } from '../server/config.js';
-import { startServer } from '../server/start.js';
+import { loadConfig } from '../core/config.js';
+import { startServer } from '../app/start.js';
 
 const connection = JSON.parse(process.env.BENCH_NEO4J ?? 'null') as { uri: string; user: string; password: string } | null;
 if (!connection) throw new Error('BENCH_NEO4J is not set: this file is started by bench/lib/serverProcess.ts');

@@ -7,8 +7,8 @@
 // claim statuses, evidence counts per relationship and fact, and the fact metrics with their units.
 // What is invented: names (from a syllable alphabet, so full-text search has real words to find),
 // Chinese names, summaries, notes, and the wiring, which is skewed so that hubs exist as in the real graph.
-import { prng } from '../server/domain/prng.js';
-import type { ClaimStatus, Dataset, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../server/domain/types.js';
+import { prng } from '../core/domain/prng.js';
+import type { ClaimStatus, Dataset, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../core/domain/types.js';
 
 export interface SyntheticSize {
   entities: number;

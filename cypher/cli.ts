@@ -1,11 +1,12 @@
 // npm run cypher -- <file | saved query name | "literal cypher"> [--param k=v ...] [--format table|json|csv] [--max-rows n]
 // Always a READ transaction: the CLI is for looking, `npm run seed` is the only writer.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { loadConfig } from '../server/config.js';
-import { createExecutor } from '../server/db/executor.js';
-import { provisionNeo4j, type ProvisionedNeo4j } from '../server/neo4j/provision.js';
+import { loadConfig } from '../core/config.js';
+import { createExecutor } from '../core/db/executor.js';
+import { provisionNeo4j, type ProvisionedNeo4j } from '../core/neo4j/provision.js';
 import { formatRows, OUTPUT_FORMATS, rowCountLine, type OutputFormat } from './format.js';
 import { coerceParam, findSavedQuery, listSavedQueries, mergeParams, parseSavedQuery, type ParamValue, type SavedQuery } from './savedQueries.js';
+import { errorLine } from '../core/domain/errors.js';
 
 const USAGE = `usage: npm run cypher -- <file | saved query name | "cypher"> [--param name=value ...] [--format table|json|csv] [--max-rows n]
 
@@ -128,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     const e = err as Error & { neo4jCode?: string };
-    console.error(`query failed (${resolved.origin})${e.neo4jCode ? ` [${e.neo4jCode}]` : ''}: ${e.message}`);
+    console.error(`query failed (${resolved.origin})${e.neo4jCode ? ` [${e.neo4jCode}]` : ''}: ${errorLine(err)}`);
     return 1;
   } finally {
     await db.close();
@@ -139,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`cypher failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`cypher failed: ${errorLine(err)}`);
     process.exit(1);
   },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlainNode, PlainPath, PlainRelationship } from '../server/db/mapping.js';
+import type { PlainNode, PlainPath, PlainRelationship } from '../core/db/mapping.js';
 import { displayWidth, formatCell, formatCsv, formatJson, formatRows, formatTable, rowCountLine, truncate } from './format.js';
 
 const node = (id: string, name: string, kind: string, label = 'Company'): PlainNode => ({

@@ -1,5 +1,5 @@
-// Pure rendering of query results (rows of plain values from server/db/mapping.ts) for the CLI.
-import type { PlainNode, PlainPath, PlainRelationship } from '../server/db/mapping.js';
+// Pure rendering of query results (rows of plain values from core/db/mapping.ts) for the CLI.
+import type { PlainNode, PlainPath, PlainRelationship } from '../core/db/mapping.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];

@@ -2,7 +2,7 @@
 // runnable in any Neo4j tool; this module turns them into data for the CLI and the console.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { ROOT_DIR } from '../server/config.js';
+import { ROOT_DIR } from '../core/config.js';
 import { codeOf } from '../server/console/lexer.js';
 
 export type ParamValue = string | number | boolean;

@@ -4,7 +4,7 @@
 // types and Dataset marker. Only for an empty store; updates always take the online path.
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset } from '../server/domain/types.js';
+import type { Dataset } from '../core/domain/types.js';
 import { datasetHash } from './load.js';
 import * as S from './statements.js';
 

@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dataset } from '../server/domain/types.js';
-import { classpath } from '../server/neo4j/localRunner.js';
+import type { Dataset } from '../core/domain/types.js';
+import { classpath } from '../core/neo4j/localRunner.js';
 import { ARRAY_DELIMITER, emptyListStatements, writeImportCsv } from './bulkCsv.js';
-import type { Executor } from '../server/db/executor.js';
+import type { Executor } from '../core/db/executor.js';
 
 export interface BulkTimings {
   csvSeconds: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { centralityGraph, computeCentrality } from './centrality.js';
-import type { Dataset } from '../server/domain/types.js';
+import type { Dataset } from '../core/domain/types.js';
 
 type Mini = Pick<Dataset, 'entities' | 'relationships'>;
 const entity = (id: string) => ({ id }) as Dataset['entities'][number];

@@ -20,8 +20,8 @@ import neo4j from 'neo4j-driver';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import louvainModule from 'graphology-communities-louvain';
-import { prng } from '../server/domain/prng.js';
-import type { Dataset } from '../server/domain/types.js';
+import { prng } from '../core/domain/prng.js';
+import type { Dataset } from '../core/domain/types.js';
 
 // These packages are CommonJS (module.exports = fn) with `export default` typings: under NodeNext
 // TypeScript sees the namespace, Node hands over the function itself. Take whichever is there.

@@ -3,13 +3,14 @@
 // What a failure says about Neo4j depends on how far the run got: nothing may be claimed about a
 // database that was never reached.
 import { createInterface } from 'node:readline/promises';
-import { loadConfig } from '../server/config.js';
-import { provisionNeo4j } from '../server/neo4j/provision.js';
-import { createExecutor } from '../server/db/executor.js';
-import { applySchema } from '../server/db/schema.js';
+import { loadConfig } from '../core/config.js';
+import { provisionNeo4j } from '../core/neo4j/provision.js';
+import { createExecutor } from '../core/db/executor.js';
+import { applySchema } from '../core/db/schema.js';
 import { DEFAULT_DATA_DIR, describeDataset, loadDatasetFromDisk } from './dataset.js';
 import { formatError } from './validate.js';
 import { loadDataset, rowCount, SINGLE_TRANSACTION_ROWS } from './load.js';
+import { errorLine } from '../core/domain/errors.js';
 
 function arg(name: string): boolean {
   return process.argv.includes(name);
@@ -83,7 +84,7 @@ function afterFailure(): string {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`seed failed: ${errorLine(err)}`);
     console.error(afterFailure());
     process.exit(1);
   },

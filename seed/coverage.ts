@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { coverageMarkdown, withTable, TABLE_START } from './coverageTable.js';
-import type { Dataset, EntityRecord, RelationshipRecord } from '../server/domain/types.js';
+import type { Dataset, EntityRecord, RelationshipRecord } from '../core/domain/types.js';
 import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from './dataset.js';
 import { formatError } from './validate.js';
 

@@ -1,7 +1,7 @@
 // Read + validate in one call, and summaries of a dataset for humans.
 import { resolve } from 'node:path';
-import { ROOT_DIR } from '../server/config.js';
-import type { Dataset } from '../server/domain/types.js';
+import { ROOT_DIR } from '../core/config.js';
+import type { Dataset } from '../core/domain/types.js';
 import { readDataDir } from './read.js';
 import { validateDataset, type ValidationResult } from './validate.js';
 

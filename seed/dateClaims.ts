@@ -1,7 +1,7 @@
 // seed/data/dates/*.yaml: dated claims about entities, each with evidence of one kind. The episode's
 // date and a cited page's date for the same key are two claims side by side, never merged; each
 // entity's `dates` then shows the episode's value per key, else the reference's.
-import type { DateClaimRecord, EntityRecord, EvidenceSource } from '../server/domain/types.js';
+import type { DateClaimRecord, EntityRecord, EvidenceSource } from '../core/domain/types.js';
 import type { SourceEntry } from './read.js';
 import { dateClaimSchema } from './schema.js';
 import { checkEvidence, checkOneSource } from './evidence.js';

@@ -1,6 +1,6 @@
 // Cross-file checks of entities, relationships and facts: vocabulary, references, uniqueness and
 // evidence. Every check runs on whatever fields of an entry parsed, so one entry reports all its errors.
-import type { EntityRecord, FactRecord, RelationshipRecord } from '../server/domain/types.js';
+import type { EntityRecord, FactRecord, RelationshipRecord } from '../core/domain/types.js';
 import type { SourceEntry } from './read.js';
 import { entitySchema, factSchema, relationshipSchema } from './schema.js';
 import { checkEvidence, checkOneSource } from './evidence.js';
@@ -68,6 +68,12 @@ function checkEntity(checks: Checks, src: SourceEntry, seen: Map<string, SourceE
   };
 }
 
+/** Claim statuses are the vocabulary's `claimStatuses`, like kinds and types: one list, in vocabulary.yaml. */
+function checkStatus(checks: Checks, at: At, status: unknown): void {
+  if (typeof status === 'string' && checks.vocab && !has(checks.vocab.claimStatuses, status))
+    checks.errors.push({ ...at, field: 'status', message: `unknown claim status "${status}"; allowed: ${Object.keys(checks.vocab.claimStatuses).join(', ')}` });
+}
+
 export function checkEntities(list: SourceEntry[], checks: Checks): EntityRecord[] {
   const seen = new Map<string, SourceEntry>();
   const owners = new Map<string, string>();
@@ -79,6 +85,7 @@ function checkRelationship(checks: Checks, src: SourceEntry, seen: Map<string, S
   const rid = r.id ?? (r.source && r.type && r.target ? `${r.source}--${r.type}--${r.target}` : undefined);
   const at: At = { file: src.file, line: src.line, entry: rid ? `"${rid}"` : entryName(src) };
   reportIssues(error, src, checks.errors, at.entry);
+  checkStatus(checks, at, r.status);
   if (r.type !== undefined && checks.vocab && !has(checks.vocab.relationshipTypes, r.type))
     checks.errors.push({ ...at, field: 'type', message: `unknown relationship type "${r.type}"; see seed/data/vocabulary.yaml` });
   checkReference(checks, at, 'source', r.source);
@@ -118,6 +125,7 @@ function checkFact(checks: Checks, src: SourceEntry, seen: Map<string, SourceEnt
   checkReference(checks, at, 'subject', f.subject);
   if (f.metric !== undefined && checks.vocab && !has(checks.vocab.metrics, f.metric))
     checks.errors.push({ ...at, field: 'metric', message: `unknown metric "${f.metric}": add it with its English and Chinese label under metrics in vocabulary.yaml` });
+  checkStatus(checks, at, f.status);
   if (f.unit !== undefined && checks.vocab && !has(checks.vocab.units, f.unit))
     checks.errors.push({ ...at, field: 'unit', message: `unknown unit "${f.unit}"; allowed: ${Object.keys(checks.vocab.units).join(', ')}` });
   if (f.valueMax !== undefined && f.value !== undefined && f.valueMax < f.value)

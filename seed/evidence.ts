@@ -1,7 +1,7 @@
 // Evidence items checked against the episode (second, speaker, chapter) and the vocabulary (source),
 // and the rule that a fact or a date holds one kind of evidence only: what the episode says and what a
 // cited page states are separate claims, never merged into one.
-import type { ChapterRecord, Evidence, EvidenceSource } from '../server/domain/types.js';
+import type { ChapterRecord, Evidence, EvidenceSource } from '../core/domain/types.js';
 import type { SourceEntry } from './read.js';
 import { evidenceSchema, type EvidenceInput } from './schema.js';
 import { has, validItems, type At, type Checks } from './issues.js';

@@ -1,7 +1,7 @@
 // What the validation steps share: the error shape, what is known so far, and zod issues turned into
 // errors that name file, line, entry and field.
 import type { z } from 'zod';
-import type { EpisodeRecord, Vocabulary } from '../server/domain/types.js';
+import type { EpisodeRecord, Vocabulary } from '../core/domain/types.js';
 import type { SourceEntry } from './read.js';
 
 export interface DataError {

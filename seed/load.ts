@@ -9,9 +9,9 @@
 // the stored dataset hash, so an interrupted one is never mistaken for a finished one: `npm start`
 // (and `npm run seed`) see the mismatch and load again, and MERGE makes the rerun converge.
 import { createHash } from 'node:crypto';
-import type { CypherStatement, Executor } from '../server/db/executor.js';
-import { graphStats, type GraphStats } from '../server/repository/stats.js';
-import type { Dataset } from '../server/domain/types.js';
+import type { CypherStatement, Executor } from '../core/db/executor.js';
+import { graphStats, markDataset, markLoading, type GraphStats } from '../core/db/graphState.js';
+import type { Dataset } from '../core/domain/types.js';
 import * as S from './statements.js';
 import { CENTRALITY_VERSION, centralityProps, computeCentrality } from './centrality.js';
 
@@ -139,7 +139,7 @@ export async function loadDataset(db: Executor, d: Dataset, opts: LoadOptions = 
           opts.afterStatement?.(i, st);
           progress(st);
         }
-        await tx.run(S.markDataset(hash, total));
+        await tx.run(markDataset(hash, total));
       },
       { timeoutMs: 30 * 60_000 },
     );
@@ -149,7 +149,7 @@ export async function loadDataset(db: Executor, d: Dataset, opts: LoadOptions = 
   log(`  ${rowCount(d)} rows: committing batch by batch (an interrupted load is redone by the next start)`);
   // A reset wipes in small transactions before the marker is written (a wipe would remove it).
   if (opts.reset) await wipeInBatches();
-  await db.write(S.markLoading(hash));
+  await db.write(markLoading(hash));
   const [row] = await db.read(S.countEntities());
   const statements = loadStatements(d, { mode: Number(row?.n) === 0 ? 'create' : 'merge', committed: true });
   for (const [i, st] of statements.entries()) {
@@ -157,6 +157,6 @@ export async function loadDataset(db: Executor, d: Dataset, opts: LoadOptions = 
     opts.afterStatement?.(i, st);
     progress(st);
   }
-  await db.write(S.markDataset(hash, total));
+  await db.write(markDataset(hash, total));
   return graphStats(db);
 }

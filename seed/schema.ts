@@ -1,7 +1,8 @@
 // Shape of the files in seed/data (zod), with the length limits of every field. Cross-file rules
 // (references, uniqueness, vocabulary) live in validate.ts and entries.ts: they need the whole dataset.
 import { z } from 'zod';
-import { isCalendarDate } from '../server/domain/dates.js';
+import { isCalendarDate } from '../core/domain/dates.js';
+import type { ClaimStatus } from '../core/domain/types.js';
 import { FORBIDDEN_CHAR, describeForbiddenChar } from './text.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -139,7 +140,8 @@ export const evidenceSchema = z
     }
   });
 
-const status = z.enum(['stated', 'estimate', 'disputed', 'forecast']);
+// Any term here; the validator checks it against the vocabulary's claimStatuses (the one list of them).
+const status = term.transform((s) => s as ClaimStatus);
 
 export const entitySchema = z
   .object({

@@ -1,8 +1,8 @@
 // Pure Cypher builders for the loader: each returns {cypher, params}. Labels and relationship
 // types are spliced in only after checking them against the vocabulary (identifiers cannot be parameters).
 import neo4j from 'neo4j-driver';
-import type { CypherStatement } from '../server/db/executor.js';
-import type { Dataset, DateClaimRecord, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../server/domain/types.js';
+import type { CypherStatement } from '../core/db/executor.js';
+import type { Dataset, DateClaimRecord, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../core/domain/types.js';
 
 const IDENT = /^[A-Z][A-Za-z_]*$/;
 
@@ -220,27 +220,6 @@ export function pruneFacts(facts: FactRecord[], limit?: number): CypherStatement
 /** Is there anything to update? An empty store takes the CREATE statements. */
 export function countEntities(): CypherStatement {
   return { cypher: 'MATCH (e:Entity) RETURN count(e) AS n', params: {} };
-}
-
-/**
- * A load that commits batch by batch first records that it started and forgets the previous hash:
- * if it is interrupted, the stored hash no longer matches any dataset and the next start reloads.
- */
-export function markLoading(hash: string): CypherStatement {
-  return {
-    cypher: `MERGE (d:Dataset {id: 'seed'})
-SET d.hash = null, d.loading = $hash, d.loadStartedAt = toString(datetime())`,
-    params: { hash },
-  };
-}
-
-export function markDataset(hash: string, counts: Record<string, number>): CypherStatement {
-  return {
-    cypher: `MERGE (d:Dataset {id: 'seed'})
-SET d.hash = $hash, d.loading = null, d.loadStartedAt = null, d.loadedAt = toString(datetime()), d.entities = $counts.entities,
-    d.relationships = $counts.relationships, d.facts = $counts.facts`,
-    params: { hash, counts },
-  };
 }
 
 export interface CypherStatementWithLabel extends CypherStatement {

@@ -1,7 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeDataFile, firstInvalidUtf8 } from './text.js';
-import { prng } from '../server/domain/prng.js';
+import { prng } from '../core/domain/prng.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const valid = (b: Uint8Array): boolean => {

@@ -1,6 +1,6 @@
 // Turns raw YAML into a Dataset, or into a list of errors that each name file, line, entry and field.
 // Pure: no database, no disk (reading is read.ts's job), so it is unit-tested directly.
-import type { ChapterRecord, Dataset, EntityRecord, EpisodeRecord, Evidence, Vocabulary } from '../server/domain/types.js';
+import type { ChapterRecord, Dataset, EntityRecord, EpisodeRecord, Evidence, Vocabulary } from '../core/domain/types.js';
 import type { RawDataset, Section, SourceEntry } from './read.js';
 import { episodeSchema, vocabularySchema, type EpisodeInput } from './schema.js';
 import { FORBIDDEN_CHAR } from './text.js';

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, freemem, release, platform } from 'node:os';
 import { join } from 'node:path';
-import { ROOT_DIR } from '../../server/config.js';
-import { neo4jVersionFromPom } from '../../server/neo4j/localRunner.js';
+import { ROOT_DIR } from '../../core/config.js';
+import { neo4jVersionFromPom } from '../../core/neo4j/localRunner.js';
 
 const PACKAGES = ['neo4j-driver', '@apollo/server', 'express', 'graphql', 'dataloader', 'cytoscape', 'cytoscape-fcose', 'autocannon', 'playwright-core', 'vite', 'tsx'];
 

@@ -2,9 +2,9 @@
 // cache chosen per experiment. NEO4J_URI and Docker are ignored on purpose: a benchmark wipes and
 // reloads its database many times, and must never do that to anyone else's.
 import { join } from 'node:path';
-import { loadConfig } from '../../server/config.js';
-import { createExecutor, type Executor } from '../../server/db/executor.js';
-import { provisionNeo4j, type Neo4jConnection } from '../../server/neo4j/provision.js';
+import { loadConfig } from '../../core/config.js';
+import { createExecutor, type Executor } from '../../core/db/executor.js';
+import { provisionNeo4j, type Neo4jConnection } from '../../core/neo4j/provision.js';
 import { directorySize, findChildPid, procMemory } from './proc.js';
 import { mib, round } from './stats.js';
 

@@ -1,10 +1,10 @@
 // Starts bench/server-child.ts as a separate Node process, bundled by esbuild the way `npm start`
-// bundles server/main.ts (plain Node, no tsx loader in the process), and stops it by closing its
+// bundles app/main.ts (plain Node, no tsx loader in the process), and stops it by closing its
 // stdin, with a kill after a bounded wait.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT_DIR } from '../../server/config.js';
-import type { Neo4jConnection } from '../../server/neo4j/types.js';
+import { ROOT_DIR } from '../../core/config.js';
+import type { Neo4jConnection } from '../../core/neo4j/types.js';
 
 export interface ServerProcess {
   url: string;

@@ -2,8 +2,10 @@
 // A network failure is not an error for the caller: the request waits and retries until the server
 // is back, and the banner tells the user what is going on.
 
-// The console's graph shapes are defined once, where the server builds them (type-only: nothing server-side is bundled).
-import type { ConsoleEdge, ConsoleNode } from '../../server/console/graphFromRows.js';
+// The console's graph shapes are defined once, in core (type-only: nothing server-side is bundled).
+import type { ConsoleEdge, ConsoleNode } from '../../core/domain/consoleGraph.js';
+import { CODE } from '../../core/domain/errors.js';
+import type { TracedStatement } from '../../core/domain/types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -50,6 +52,25 @@ async function fetchWithRetry(input: string, init: RequestInit): Promise<Respons
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string } }[];
+  extensions?: { cypher?: TracedStatement[] };
+}
+
+export type { TracedStatement };
+
+/**
+ * The Cypher the server runs for an operation, as it reports it (header x-aig-explain: the server's
+ * executor records every statement of the request). Sent again only when the Query tab asks.
+ */
+export async function explainCypher(query: string, variables: Record<string, unknown> = {}): Promise<TracedStatement[]> {
+  const res = await fetchWithRetry('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-aig-explain': '1' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json().catch(() => null)) as GraphQLResponse<unknown> | null;
+  const cypher = body?.extensions?.cypher;
+  if (!cypher) throw new ApiError(body?.errors?.[0]?.message ?? `the server answered ${res.status} without its Cypher`, body?.errors?.[0]?.extensions?.code ?? 'BAD_RESPONSE');
+  return cypher;
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -75,7 +96,7 @@ export type { ConsoleEdge, ConsoleNode };
 /** An unknown id comes back as a NOT_FOUND error; callers that treat it as "absent" get the fallback instead. */
 export function orIfNotFound<T>(request: Promise<T>, fallback: T): Promise<T> {
   return request.catch((err: unknown) => {
-    if (err instanceof ApiError && err.code === 'NOT_FOUND') return fallback;
+    if (err instanceof ApiError && err.code === CODE.NOT_FOUND) return fallback;
     throw err;
   });
 }

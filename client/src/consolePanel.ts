@@ -144,11 +144,6 @@ export class ConsolePanel {
     this.highlight();
   }
 
-  setQuery(q: string): void {
-    this.editor.value = q;
-    this.highlight();
-  }
-
   private highlight(): void {
     // Text nodes and <b> only: the query is user input and must never become markup.
     const text = this.editor.value;

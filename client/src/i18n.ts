@@ -13,6 +13,7 @@ const STATUS_NAMES: Record<Lang, Record<string, string>> = {
 };
 
 let lang: Lang = 'en';
+// Panels outside the store (the centrality panel) re-render on a language switch.
 const listeners: (() => void)[] = [];
 
 export const getLang = (): Lang => lang;

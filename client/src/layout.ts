@@ -2,8 +2,8 @@
 // positions, and after every one of them the overlap pass over node and label boxes, so that no label
 // covers another and a click lands on the node drawn under the pointer.
 import type cytoscape from 'cytoscape';
-import { FCOSE_OVERVIEW, FCOSE_WHOLE_GRAPH, NODE_GAP, fcoseOptions } from './layoutOptions.js';
-import { removeOverlaps, type Box } from './overlap.js';
+import { FCOSE_OVERVIEW, FCOSE_WHOLE_GRAPH, NODE_GAP, fcoseOptions } from '../../core/domain/layoutOptions.js';
+import { removeOverlaps, type Box } from '../../core/domain/overlap.js';
 import type { LayoutName } from './urlState.js';
 
 export type Position = { x: number; y: number };

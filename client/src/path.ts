@@ -67,11 +67,6 @@ export class PathPanel {
     await this.run();
   }
 
-  setFrom(p: Picked): void {
-    this.from = p;
-    this.fromBox.set(p);
-  }
-
   private reset(): void {
     this.from = this.to = this.last = null;
     this.fromBox.set(null);

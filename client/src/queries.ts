@@ -1,8 +1,8 @@
-// The GraphQL operations the explorer sends, each paired with the Cypher it stands for, so the
-// "Show the query" tab can print exactly what produced the current view.
+// The GraphQL operations the explorer sends. The "Show the query" tab prints them with the Cypher the
+// server reports running for them (queryPanel.ts); no Cypher is written here.
 
 // Enum types come from the schema (npm run codegen), so the client cannot drift from the server.
-import type { ClaimStatus, EntityKind, EvidenceSource } from '../../server/graphql/generated/schema.js';
+import type { ClaimStatus, EntityKind, EvidenceSource } from '../../core/generated/schema.js';
 
 export type { EvidenceSource };
 
@@ -131,7 +131,6 @@ const REL_FIELDS = `id type labelEn: label(lang: EN) labelZh: label(lang: ZH) si
 export interface Operation {
   graphql: string;
   variables: Record<string, unknown>;
-  cypher: string;
 }
 
 export const GRAPH = `query Graph($kinds: [EntityKind!], $relationshipTypes: [String!], $asOf: String) {
@@ -144,15 +143,7 @@ export const GRAPH = `query Graph($kinds: [EntityKind!], $relationshipTypes: [St
 }`;
 
 export function graphOperation(filters: { kinds: string[] | null; types: string[] | null; asOf: string | null }): Operation {
-  const where: string[] = [];
-  if (filters.kinds) where.push(`a.kind IN $kinds AND b.kind IN $kinds`);
-  if (filters.types) where.push(`type(r) IN $relationshipTypes`);
-  if (filters.asOf) where.push(`coalesce(a.released, a.founded, a.announced, a.effective, a.published, '') <= $asOf`);
-  return {
-    graphql: GRAPH,
-    variables: { kinds: filters.kinds, relationshipTypes: filters.types, asOf: filters.asOf },
-    cypher: `MATCH (a:Entity)-[r]->(b:Entity)${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}\nRETURN a, r, b`,
-  };
+  return { graphql: GRAPH, variables: { kinds: filters.kinds, relationshipTypes: filters.types, asOf: filters.asOf } };
 }
 
 export const ENTITY = `query Entity($id: ID!) {
@@ -165,24 +156,12 @@ export const ENTITY = `query Entity($id: ID!) {
     relationships { ${REL_FIELDS} }
   }
 }`;
-export const entityOperation = (id: string): Operation => ({
-  graphql: ENTITY,
-  variables: { id },
-  cypher: `MATCH (e:Entity {id: $id})
-OPTIONAL MATCH (e)-[:HAS_FACT]->(f:Fact)
-WITH e, collect(f) AS facts
-OPTIONAL MATCH (e)-[r]-(other:Entity)
-RETURN e, facts, collect({rel: r, other: other}) AS relationships`,
-});
+export const entityOperation = (id: string): Operation => ({ graphql: ENTITY, variables: { id } });
 
 export const RELATIONSHIP = `query Relationship($id: ID!) {
   relationship(id: $id) { ${REL_FIELDS} }
 }`;
-export const relationshipOperation = (id: string): Operation => ({
-  graphql: RELATIONSHIP,
-  variables: { id },
-  cypher: `MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id\nRETURN a, r, b`,
-});
+export const relationshipOperation = (id: string): Operation => ({ graphql: RELATIONSHIP, variables: { id } });
 
 export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int) {
   neighborhood(id: $id, depth: $depth) {
@@ -191,11 +170,7 @@ export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int) {
     truncated
   }
 }`;
-export const neighborhoodOperation = (id: string, depth = 1): Operation => ({
-  graphql: NEIGHBORHOOD,
-  variables: { id, depth },
-  cypher: `MATCH p = (c:Entity {id: $id})-[*1..${depth}]-(n:Entity)\nRETURN p`,
-});
+export const neighborhoodOperation = (id: string, depth = 1): Operation => ({ graphql: NEIGHBORHOOD, variables: { id, depth } });
 
 export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!) {
   shortestPath(from: $from, to: $to) {
@@ -203,14 +178,7 @@ export const SHORTEST_PATH = `query ShortestPath($from: ID!, $to: ID!) {
     edges { ${EDGE_FIELDS} labelEn: label(lang: EN) labelZh: label(lang: ZH) }
   }
 }`;
-export const shortestPathOperation = (from: string, to: string): Operation => ({
-  graphql: SHORTEST_PATH,
-  variables: { from, to },
-  cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = shortestPath((a)-[*..6]-(b))
-WHERE all(n IN nodes(p) WHERE n:Entity)
-RETURN p`,
-});
+export const shortestPathOperation = (from: string, to: string): Operation => ({ graphql: SHORTEST_PATH, variables: { from, to } });
 
 export const SEARCH = `query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { score entity { id kind name labelZh: label(lang: ZH) aliases } }

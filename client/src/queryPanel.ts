@@ -1,5 +1,6 @@
-// "Show the query": the GraphQL operation behind the current view, the Cypher it stands for, and a
-// link that opens it in GraphiQL.
+// "Show the query": the GraphQL operation behind the current view, the Cypher the server ran for it
+// (as the server reports it, never a copy kept here), and a link that opens it in GraphiQL.
+import { explainCypher, type TracedStatement } from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import type { Operation } from './queries.js';
@@ -12,12 +13,24 @@ export function ideLink(op: Operation): string {
   return `/graphql#${p.toString()}`;
 }
 
+function statementBlocks(statements: TracedStatement[]): HTMLElement[] {
+  return statements.flatMap((s) => [
+    h('pre', { class: 'code', tabindex: 0 }, s.cypher),
+    ...(Object.keys(s.params).length ? [h('h4', {}, t('queryParams')), h('pre', { class: 'code', tabindex: 0 }, JSON.stringify(s.params, null, 2))] : []),
+  ]);
+}
+
 export function renderQuery(root: HTMLElement, ops: { title: string; op: Operation }[]): void {
   replace(
     root,
     h('p', { class: 'muted' }, t('queryIntro')),
-    ops.map(({ title, op }) =>
-      h(
+    ops.map(({ title, op }) => {
+      const cypher = h('div', { class: 'query-cypher', 'aria-busy': 'true' }, h('pre', { class: 'code' }, '…'));
+      void explainCypher(op.graphql, op.variables).then(
+        (statements) => replace(cypher, statementBlocks(statements)),
+        () => replace(cypher, h('p', { class: 'muted' }, t('queryCypherFailed'))),
+      ).finally(() => cypher.removeAttribute('aria-busy'));
+      return h(
         'section',
         { class: 'query-block' },
         h('h3', {}, title),
@@ -26,9 +39,9 @@ export function renderQuery(root: HTMLElement, ops: { title: string; op: Operati
         h('h4', {}, t('queryVariables')),
         h('pre', { class: 'code', tabindex: 0 }, JSON.stringify(op.variables, null, 2)),
         h('h4', {}, t('queryCypher')),
-        h('pre', { class: 'code', tabindex: 0 }, op.cypher),
+        cypher,
         h('a', { href: ideLink(op), target: '_blank', rel: 'noopener', class: 'ide-link' }, t('openIde')),
-      ),
-    ),
+      );
+    }),
   );
 }

@@ -1,6 +1,6 @@
 // The big-graph style: what a visitor of a 2,000-node graph sees zoomed out, and what Chinese labels need.
 import { describe, expect, it } from 'vitest';
-import { NODE_SIZE_STYLE } from './layoutOptions.js';
+import { NODE_SIZE_STYLE } from '../../core/domain/layoutOptions.js';
 import { stylesheet } from './style.js';
 
 type Rule = { selector: string; style: Record<string, unknown> };

@@ -1,7 +1,7 @@
 // Cytoscape styles by selector and class. Colour and shape both encode the kind, so the legend
 // still reads for colour-blind users and in greyscale PNG exports.
 import type cytoscape from 'cytoscape';
-import { NODE_SIZE_STYLE } from './layoutOptions.js';
+import { NODE_SIZE_STYLE } from '../../core/domain/layoutOptions.js';
 import type { Kind } from './queries.js';
 
 export const KIND_STYLE: Record<Kind | 'OTHER', { color: string; shape: cytoscape.Css.NodeShape }> = {

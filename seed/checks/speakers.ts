@@ -6,7 +6,7 @@
 // because caption times and turn edges are only accurate to a few seconds.
 // Exit code 1 when there is a mismatch, so the check can gate a commit.
 import { readFileSync } from 'node:fs';
-import type { Dataset, Evidence } from '../../server/domain/types.js';
+import type { Dataset, Evidence } from '../../core/domain/types.js';
 import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../dataset.js';
 import { formatError } from '../validate.js';
 

@@ -1,8 +1,8 @@
 // The console's own process: its own driver and event loop, so that decoding a huge record (neo4j-
 // driver decodes one record synchronously: a 10-million-element list took 117 s) or any other
 // runaway query stalls only this process, which the server kills at the deadline and starts anew.
-import { createExecutor } from '../db/executor.js';
-import type { Neo4jConnection } from '../neo4j/types.js';
+import { createExecutor } from '../../core/db/executor.js';
+import type { Neo4jConnection } from '../../core/neo4j/types.js';
 import { consoleFailure, type ConsoleFailure } from './failure.js';
 import { runConsoleQuery, type ConsoleAnswer, type ConsoleLimits } from './run.js';
 

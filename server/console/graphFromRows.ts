@@ -1,21 +1,10 @@
 // Collects the nodes and relationships found anywhere in console rows, so a table result can also
 // be drawn on the canvas. Entities are mapped like GraphQL entities; other nodes get a generic shape.
-import type { PlainNode, PlainPath, PlainRelationship } from '../db/mapping.js';
+import type { PlainNode, PlainPath, PlainRelationship } from '../../core/db/mapping.js';
+import type { ConsoleEdge, ConsoleNode } from '../../core/domain/consoleGraph.js';
 import { toEntity } from '../repository/records.js';
 
-export interface ConsoleNode {
-  id: string;
-  kind: string;
-  name: string;
-  nameZh: string | null;
-  isEntity: boolean;
-}
-export interface ConsoleEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-}
+export type { ConsoleEdge, ConsoleNode };
 
 export function graphFromRows(rows: Record<string, unknown>[]): { nodes: ConsoleNode[]; edges: ConsoleEdge[] } {
   const nodes = new Map<string, ConsoleNode>();

@@ -3,6 +3,7 @@
 // Cypher's lexer does (lexer.ts). What decides is the second line, the plan (plan.ts: every operator
 // of EXPLAIN's plan must be a read), and the third a READ access-mode session.
 import { codeOf } from './lexer.js';
+import { CODE, CodedError } from '../../core/domain/errors.js';
 
 export { stripLiterals } from './lexer.js';
 
@@ -47,20 +48,20 @@ const FORBIDDEN: [RegExp, string][] = [
   [/\bFINISH\b/i, 'FINISH'],
 ];
 
-export class ConsoleRefusal extends Error {
-  constructor(message: string, readonly code: 'READ_ONLY' | 'BAD_USER_INPUT' = 'READ_ONLY') {
+export class ConsoleRefusal extends CodedError {
+  constructor(message: string, readonly code: typeof CODE.READ_ONLY | typeof CODE.BAD_USER_INPUT = CODE.READ_ONLY) {
     super(message);
   }
 }
 
 /** Throws ConsoleRefusal when the query could write, administer, or do more than one thing. */
 export function checkReadOnly(query: string): void {
-  if (typeof query !== 'string' || query.trim().length === 0) throw new ConsoleRefusal('query must be a non-empty string', 'BAD_USER_INPUT');
+  if (typeof query !== 'string' || query.trim().length === 0) throw new ConsoleRefusal('query must be a non-empty string', CODE.BAD_USER_INPUT);
   if (query.length > MAX_QUERY_LENGTH)
-    throw new ConsoleRefusal(`query is longer than ${MAX_QUERY_LENGTH} characters`, 'BAD_USER_INPUT');
+    throw new ConsoleRefusal(`query is longer than ${MAX_QUERY_LENGTH} characters`, CODE.BAD_USER_INPUT);
   const code = codeOf(query);
   if (/;\s*\S/.test(code)) throw new ConsoleRefusal('only one statement at a time: remove the ";" and what follows it');
-  if (/^\s*(EXPLAIN|PROFILE)\b/i.test(code)) throw new ConsoleRefusal('EXPLAIN and PROFILE are not available in the console', 'BAD_USER_INPUT');
+  if (/^\s*(EXPLAIN|PROFILE)\b/i.test(code)) throw new ConsoleRefusal('EXPLAIN and PROFILE are not available in the console', CODE.BAD_USER_INPUT);
   for (const [re, name] of FORBIDDEN)
     if (re.test(code) || re.test(code.replace(/(?<=\d)(?=[A-Za-z])/g, ' '))) throw new ConsoleRefusal(`${name} is not allowed: the console is read-only`);
   for (const m of code.matchAll(/\bCALL\s+([A-Za-z_][\w.]*)/gi)) {

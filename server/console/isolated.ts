@@ -4,10 +4,11 @@
 // is killed and started again. The API and /health never share its event loop or its connections.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Neo4jConnection } from '../neo4j/types.js';
+import type { Neo4jConnection } from '../../core/neo4j/types.js';
 import type { WorkerReply, WorkerRequest } from './consoleWorker.js';
 import { busyFailure, deadlineFailure, type ConsoleFailure } from './failure.js';
 import type { ConsoleAnswer, ConsoleLimits } from './run.js';
+import { CODE, httpStatus } from '../../core/domain/errors.js';
 
 export type ConsoleOutcome = { ok: true; answer: ConsoleAnswer } | { ok: false; failure: ConsoleFailure };
 
@@ -39,8 +40,8 @@ export interface ConsoleRunnerOptions {
 }
 
 const RESTARTED: ConsoleFailure = {
-  status: 503,
-  code: 'SERVICE_UNAVAILABLE',
+  status: httpStatus(CODE.SERVICE_UNAVAILABLE),
+  code: CODE.SERVICE_UNAVAILABLE,
   message: 'the console process was restarted while this query ran; run it again',
   messageZh: '查询运行期间控制台进程被重启:请再运行一次。',
 };
@@ -53,7 +54,7 @@ interface InFlight {
 }
 
 function spawnWorker(connection: Neo4jConnection): ChildProcess {
-  // From the bundle (dist/server/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
+  // From the bundle (dist/app/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
   const fromSource = import.meta.url.endsWith('.ts');
   const file = fileURLToPath(new URL(fromSource ? './consoleWorker.ts' : './consoleWorker.mjs', import.meta.url));
   return fork(file, [], {
@@ -148,7 +149,7 @@ export function createConsoleRunner(opts: ConsoleRunnerOptions): ConsoleRunner {
   return {
     async run(query, params, client) {
       if (checking) await checking;
-      if (closed) return { ok: false, failure: { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'the server is shutting down' } };
+      if (closed) return { ok: false, failure: { status: httpStatus(CODE.SERVICE_UNAVAILABLE), code: CODE.SERVICE_UNAVAILABLE, message: 'the server is shutting down' } };
       if ((perClient.get(client) ?? 0) >= o.perClient)
         return { ok: false, failure: busyFailure(`at most ${o.perClient} console queries at once per client; wait for one to finish`) };
       if (inFlight.size >= o.total)

@@ -1,7 +1,7 @@
 // The plan check decides by what the query does. Plans below are as Neo4j 5.26 reports them
 // (operator@database, details), recorded from EXPLAIN on the local runner.
 import { describe, expect, it } from 'vitest';
-import type { PlanNode } from '../db/executor.js';
+import type { PlanNode } from '../../core/db/executor.js';
 import { checkPlan, procedureOf } from './plan.js';
 
 const op = (operator: string, details = '', ...children: PlanNode[]): PlanNode => ({ operator: `${operator}@neo4j`, details, children });

@@ -2,7 +2,7 @@
 // spelling. Every operator must be on a list of reads; procedure calls must be on the allowlist.
 // LOAD CSV, SHOW/TERMINATE commands, administration, subquery transactions and every write are
 // refused whatever the text looked like. Pure: plans in, verdicts out (unit-tested without Neo4j).
-import type { PlanNode } from '../db/executor.js';
+import type { PlanNode } from '../../core/db/executor.js';
 import { ALLOWED_PROCEDURES } from './guard.js';
 
 export type PlanVerdict = { ok: true } | { ok: false; operator: string; reason: string };

@@ -1,17 +1,19 @@
 // One console query from text to answer: the lexical guard, the plan check, then a READ transaction
 // with a timeout, a row cap and a byte cap. Runs inside the console's own process (worker.ts), so a
 // result that takes minutes to decode never holds up the API's event loop.
-import type { Executor, Row } from '../db/executor.js';
+import type { Executor, Row } from '../../core/db/executor.js';
 import { checkReadOnly, ConsoleRefusal } from './guard.js';
 
 /** Neo4j is still working on earlier console queries that it cannot stop. */
-export class ConsoleBusy extends Error {
+export class ConsoleBusy extends CodedError {
+  readonly code = CODE.TOO_MANY_REQUESTS;
   constructor(readonly running: number) {
     super(`the database is still finishing ${running} earlier console quer${running === 1 ? 'y' : 'ies'} that Neo4j cannot stop early; try again in a few seconds`);
   }
 }
 import { graphFromRows } from './graphFromRows.js';
 import { checkPlan } from './plan.js';
+import { CODE, CodedError } from '../../core/domain/errors.js';
 
 export interface ConsoleLimits {
   timeoutMs: number;

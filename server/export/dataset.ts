@@ -1,6 +1,6 @@
 // dataset.json: the whole graph as one JSON document (the records the API serves, evidence with its
 // link and timestamp, centrality on the entities), with the licence and attribution inside.
-import type { EpisodeRecord, Evidence, FactRecord, Vocabulary } from '../domain/types.js';
+import type { EpisodeRecord, Evidence, FactRecord, Vocabulary } from '../../core/domain/types.js';
 import type { EntityNode, RelationshipEdge } from '../repository/records.js';
 import { attribution, DATA_LICENSE, DATA_LICENSE_URL, LICENSE_PATH } from './license.js';
 import { evidenceRow, type ExportContext } from './tables.js';

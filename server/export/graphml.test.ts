@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Vocabulary } from '../domain/types.js';
+import type { Vocabulary } from '../../core/domain/types.js';
 import type { EntityNode, RelationshipEdge } from '../repository/records.js';
 import { toGraphml, xmlEscape } from './graphml.js';
 

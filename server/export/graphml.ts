@@ -2,7 +2,7 @@
 // a directed graph, one node per entity, one edge per relationship (parallel edges kept), the licence
 // as a graph attribute and a comment. Attribute values are XML-escaped and stripped of the control
 // characters XML 1.0 cannot carry.
-import type { EpisodeRecord, FactRecord, Vocabulary } from '../domain/types.js';
+import type { EpisodeRecord, FactRecord, Vocabulary } from '../../core/domain/types.js';
 import type { EntityNode, RelationshipEdge } from '../repository/records.js';
 import { attribution, DATA_LICENSE, DATA_LICENSE_URL } from './license.js';
 import { evidenceRow, EVIDENCE_SEPARATOR, type ExportContext } from './tables.js';

@@ -1,6 +1,6 @@
 // The licence and attribution that go with every download: served as /export/LICENSE.txt, linked from
 // each export (a Link header, a graph attribute in GraphML, a field in dataset.json).
-import type { EpisodeRecord } from '../domain/types.js';
+import type { EpisodeRecord } from '../../core/domain/types.js';
 
 export const DATA_LICENSE = 'CC BY 4.0';
 export const DATA_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';

@@ -2,8 +2,8 @@
 // English and Chinese, and for every relationship and fact its evidence. A relationship or fact with
 // several evidence items keeps one row (the row counts are the API's counts); its evidence cells hold
 // the items in order, joined by EVIDENCE_SEPARATOR, and evidence_count says how many there are.
-import { formatTimestamp, formatValue } from '../domain/format.js';
-import { youtubeUrl, type EpisodeRecord, type Evidence, type FactRecord, type Vocabulary } from '../domain/types.js';
+import { formatTimestamp, formatValue } from '../../core/domain/format.js';
+import { youtubeUrl, type EpisodeRecord, type Evidence, type FactRecord, type Vocabulary } from '../../core/domain/types.js';
 import type { EntityNode, RelationshipEdge } from '../repository/records.js';
 import type { Column } from './csv.js';
 

@@ -1,5 +1,6 @@
-import type { Executor } from '../db/executor.js';
-import type { Vocabulary } from '../domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
+import { tracedExecutor, type TracedStatement } from '../../core/db/trace.js';
+import type { Vocabulary } from '../../core/domain/types.js';
 import type { LayoutService } from '../layout/service.js';
 import { datasetCacheFor, type DatasetCache } from './datasetCache.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -16,6 +17,8 @@ export interface GraphQLContext {
   layout?: LayoutService;
   /** Answers of the loaded dataset, shared by this server's requests. */
   cache: DatasetCache;
+  /** Present when the request asked for its Cypher (EXPLAIN_HEADER): every statement run for it. */
+  cypher?: TracedStatement[];
 }
 
 export interface GraphQLDeps {
@@ -24,11 +27,28 @@ export interface GraphQLDeps {
   layout?: LayoutService;
   /** The server's dataset cache; by default the one of `db` (a per-client wrapper of it must pass the server's). */
   cache?: DatasetCache;
+  /** Record the Cypher this request runs, for `extensions.cypher` of its answer. */
+  explain?: boolean;
+}
+
+/**
+ * The request flag for "show the query": the header, or `extensions: {explain: true}` in the body.
+ * The answer then carries `extensions.cypher`: [{cypher, params}] as the executor ran them.
+ */
+export const EXPLAIN_HEADER = 'x-aig-explain';
+
+export function wantsExplain(headers: Record<string, unknown>, body: unknown): boolean {
+  const ext = (body as { extensions?: { explain?: unknown } } | null)?.extensions;
+  return headers[EXPLAIN_HEADER] === '1' || ext?.explain === true;
 }
 
 export function createContext(deps: GraphQLDeps): GraphQLContext {
+  const { explain, ...rest } = deps;
   const controller = new AbortController();
-  const db = requestExecutor(deps.db, controller);
+  const cypher: TracedStatement[] | undefined = explain ? [] : undefined;
+  const guarded = requestExecutor(deps.db, controller);
+  const db = cypher ? tracedExecutor(guarded, cypher) : guarded;
+  // The cache belongs to the server's executor, not to this request's traced wrapper of it.
   const cache = deps.cache ?? datasetCacheFor(deps.db);
-  return { ...deps, db, signal: controller.signal, cache, loaders: createLoaders(db, cache) };
+  return { ...rest, db, signal: controller.signal, cache, loaders: createLoaders(db, cache), ...(cypher ? { cypher } : {}) };
 }

@@ -4,8 +4,8 @@
 // else by one small lookup — so a seed (a new hash) or a load in progress (no hash) is never served
 // from the cache. A store without a marker (the benchmark's synthetic graphs) is never cached.
 // AIG_ANSWER_CACHE=off turns it off (the benchmark's cold figures).
-import type { Executor } from '../db/executor.js';
-import type { EpisodeRecord } from '../domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { EpisodeRecord } from '../../core/domain/types.js';
 import type { SubgraphResult } from '../repository/graph.js';
 import type { EntityNode } from '../repository/records.js';
 

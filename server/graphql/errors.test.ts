@@ -8,7 +8,7 @@ import {
   MemoryLimitError,
   QueryTimeoutError,
   TransactionTerminatedError,
-} from '../db/errors.js';
+} from '../../core/db/errors.js';
 import { BadInputError } from '../repository/inputError.js';
 import { badInput, formatError, notFound } from './errors.js';
 

@@ -1,7 +1,7 @@
 // Evidence as GraphQL serves it. Episode: the chapter title, an h:mm:ss timestamp and a YouTube link at
 // that second. Reference: the cited page's address and publisher, with no chapter, second or speaker.
-import { formatTimestamp } from '../domain/format.js';
-import { youtubeUrl, type Evidence, type EvidenceSource } from '../domain/types.js';
+import { formatTimestamp } from '../../core/domain/format.js';
+import { youtubeUrl, type Evidence, type EvidenceSource } from '../../core/domain/types.js';
 import type { GraphQLContext } from './context.js';
 import type { EvidenceSource as EvidenceSourceOut } from './generated/resolvers.js';
 

@@ -2,7 +2,7 @@
 // matches: reading and mapping ~1,100 objects cost 100+ ms of server CPU on every load although the data
 // changes only on seed. A cold answer is read as before and kept; each request checks the fingerprint
 // with one small statement first. See datasetCache.ts for what makes this safe.
-import { storedDataset } from '../repository/stats.js';
+import { storedDataset } from '../../core/db/graphState.js';
 import { wholeGraph, type SubgraphFields, type SubgraphResult } from '../repository/graph.js';
 import type { GraphQLContext } from './context.js';
 import { cachedGraph, keepGraph } from './datasetCache.js';

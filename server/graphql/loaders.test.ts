@@ -1,7 +1,7 @@
 // A failed batch must reach the resolver as the failure it is, never as fewer results.
 import DataLoader from 'dataloader';
 import { describe, expect, it } from 'vitest';
-import { DatabaseUnavailableError } from '../db/errors.js';
+import { DatabaseUnavailableError } from '../../core/db/errors.js';
 import { loadAllOrThrow } from './loaders.js';
 
 describe('loadAllOrThrow', () => {

@@ -1,7 +1,7 @@
 // Per-request DataLoaders: each request shape costs one query however many entities it touches.
 import DataLoader from 'dataloader';
-import type { Executor } from '../db/executor.js';
-import type { DateClaimRecord, EpisodeRecord, FactRecord } from '../domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { DateClaimRecord, EpisodeRecord, FactRecord } from '../../core/domain/types.js';
 import { dateClaimsOfEntities } from '../repository/dateClaims.js';
 import { entitiesByIds, entitiesInChapters } from '../repository/entities.js';
 import { loadEpisodeWithSpeakers } from '../repository/episode.js';

@@ -4,8 +4,8 @@
 // retries. After the first such failure the request starts nothing more: later statements fail at
 // once with the same code. Statements already running finish or fail on their own: stopping them
 // would need the executor to take the request's signal, which it does not (yet).
-import { DatabaseUnavailableError, QueryTimeoutError } from '../db/errors.js';
-import type { Executor } from '../db/executor.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../../core/db/errors.js';
+import type { Executor } from '../../core/db/executor.js';
 
 /** Failures the request's other statements would only repeat; a refused or too-large query would not. */
 const dooms = (err: unknown): boolean => err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError;

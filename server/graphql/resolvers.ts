@@ -1,10 +1,10 @@
 // Resolvers stay thin: validate arguments, call a repository or a DataLoader, shape the answer.
-import { formatValue, formatValueZh } from '../domain/format.js';
-import { youtubeUrl } from '../domain/types.js';
+import { formatValue, formatValueZh } from '../../core/domain/format.js';
+import { youtubeUrl } from '../../core/domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
 import { listEntitiesByScore, scoreOf } from '../repository/entityOrder.js';
 import { decodeScoreCursor, encodeScoreCursor } from './orderCursor.js';
-import { graphStats } from '../repository/stats.js';
+import { graphStats } from '../../core/db/graphState.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
 import { chapterGraph } from '../repository/chapterGraph.js';
 import { DEFAULT_GRAPH_LIMIT, neighborhood, shortestPath, type SubgraphFields, type SubgraphResult } from '../repository/graph.js';
@@ -16,11 +16,12 @@ import type { GraphQLContext } from './context.js';
 import { allowedTypes, decodeCursor, encodeCursor, idArg, intArg, kindsArg, MAX_TEXT, typesArg } from './args.js';
 import { badInput, notFound } from './errors.js';
 import { loadAllOrThrow } from './loaders.js';
-import { isCalendarDate } from '../domain/dates.js';
+import { isCalendarDate } from '../../core/domain/dates.js';
 import { evidenceOut, sourceIn, sourceOut } from './evidence.js';
 import { dateClaimResolvers, entitySourceFields, factSource, keepRelationship, relationshipSources } from './sources.js';
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
 import { subgraphResolvers } from './subgraphLayout.js';
+import { LIMITS } from './limits.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { entityInOneStatement } from './entityResolver.js';
@@ -126,7 +127,12 @@ function concreteType(typeName: string) {
 export function createResolvers(kindToType: Record<string, string>): Resolvers {
   return {
     Entity: {
-      __resolveType: (e) => (kindToType[e.kind] ?? 'Concept') as never,
+      // No fallback: an entity of a kind the schema does not know is a fault to report, not a Concept.
+      __resolveType: (e) => {
+        const type = kindToType[e.kind];
+        if (!type) throw new Error(`entity ${e.id} has kind ${e.kind}, which has no GraphQL type`);
+        return type as never;
+      },
     },
     Company: concreteType('Company'),
     Model: concreteType('Model'),
@@ -192,7 +198,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
     Query: {
       search: async (_root, a, ctx) => {
         if (a.text.length > MAX_TEXT) throw badInput(`text must be at most ${MAX_TEXT} characters`, 'text');
-        const first = intArg(a.first ?? 10, 'first', 1, 50);
+        const first = intArg(a.first ?? 10, 'first', 1, LIMITS.searchFirst);
         const hits = await searchEntities(ctx.db, a.text, kindsArg(a.kinds), first);
         ctx.loaders.prime(hits.map((h) => h.entity));
         return hits;
@@ -204,7 +210,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         return e;
       },
       entities: async (_root, a, ctx) => {
-        const first = intArg(a.first ?? 50, 'first', 1, 100);
+        const first = intArg(a.first ?? 50, 'first', 1, LIMITS.entitiesFirst);
         const kind = a.kind ?? null;
         const order = a.orderBy ?? 'ID';
         const [page, totalCount] = await Promise.all([
@@ -235,7 +241,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
           depth: intArg(a.depth ?? 1, 'depth', 1, 3),
           kinds: kindsArg(a.kinds),
           types: typesArg(ctx, a.relationshipTypes),
-          limit: intArg(a.limit ?? 200, 'limit', 1, 1000),
+          limit: intArg(a.limit ?? 200, 'limit', 1, LIMITS.neighborhoodLimit),
         };
         const s = await neighborhood(ctx.db, id, opts, allowedTypes(ctx), subgraphFields(info));
         if (!s) throw notFound(`no entity with id "${id}"; try the search query`);
@@ -262,7 +268,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
           kinds: kindsArg(a.kinds),
           types: typesArg(ctx, a.relationshipTypes),
           asOf,
-          limit: intArg(a.limit ?? DEFAULT_GRAPH_LIMIT, 'limit', 1, 20000),
+          limit: intArg(a.limit ?? DEFAULT_GRAPH_LIMIT, 'limit', 1, LIMITS.graphLimit),
         };
         return subgraph(ctx, await graphAnswer(ctx, opts, allowedTypes(ctx), subgraphFields(info)));
       },
@@ -271,9 +277,9 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
           metric: a.metric ?? null,
           subject: a.subject ? idArg(a.subject, 'subject') : null,
           source: sourceIn(a.source),
-          first: intArg(a.first ?? 200, 'first', 1, 1000),
+          first: intArg(a.first ?? 200, 'first', 1, LIMITS.factsFirst),
         }),
-      metrics: (_root, a, ctx) => metricsWithFacts(ctx.db, intArg(a.minEntities ?? 2, 'minEntities', 1, 1000)),
+      metrics: (_root, a, ctx) => metricsWithFacts(ctx.db, intArg(a.minEntities ?? 2, 'minEntities', 1, LIMITS.minEntities)),
       timeline: (_root, a, ctx) => timeline(ctx.db, kindsArg(a.kinds)),
       relationshipTypes: async (_root, _a, ctx) => {
         const counts = await relationshipTypeCounts(ctx.db);

@@ -5,24 +5,35 @@ import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { ROOT_DIR } from '../config.js';
-import type { Vocabulary } from '../domain/types.js';
+import { ROOT_DIR } from '../../core/config.js';
+import type { Vocabulary } from '../../core/domain/types.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './errors.js';
+import { LIMITS } from './limits.js';
 import { createResolvers } from './resolvers.js';
+import { vocabularyMismatches } from './vocabularyMatch.js';
 
-export const SCHEMA_FILE = join(ROOT_DIR, 'server', 'graphql', 'schema.graphql');
+export const GRAPHQL_SCHEMA_FILE = join(ROOT_DIR, 'server', 'graphql', 'schema.graphql');
 
-export const LIMITS = {
-  maxDepth: 10,
-  maxAliases: 15,
-  maxCost: 5000,
-  maxTokens: 2000,
-  maxDirectives: 10,
-} as const;
+export { LIMITS } from './limits.js';
+
+/** Puts the statements a request ran (when it asked: context.ts) into its answer's extensions. */
+const explainPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (!contextValue.cypher || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, cypher: contextValue.cypher };
+      },
+    };
+  },
+};
 
 export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQLContext> {
-  const typeDefs = readFileSync(SCHEMA_FILE, 'utf8');
+  const typeDefs = readFileSync(GRAPHQL_SCHEMA_FILE, 'utf8');
+  const mismatches = vocabularyMismatches(typeDefs, vocabulary);
+  if (mismatches.length) throw new Error(`the GraphQL schema does not match the vocabulary: ${mismatches.join('; ')}`);
   const kindToType = Object.fromEntries(Object.entries(vocabulary.kinds).map(([kind, v]) => [kind, v.label]));
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
@@ -47,6 +58,7 @@ export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQL
       ...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      explainPlugin,
     ],
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,

@@ -1,6 +1,6 @@
 // What the episode said and what cited pages state, served side by side: the `source` of facts,
 // evidence and date claims, the filters by source, and date claims labelled in both languages.
-import type { DateClaimRecord, EvidenceSource, FactRecord, RelationshipRecord } from '../domain/types.js';
+import type { DateClaimRecord, EvidenceSource, FactRecord, RelationshipRecord } from '../../core/domain/types.js';
 import type { EntityNode } from '../repository/records.js';
 import type { GraphQLContext } from './context.js';
 import { evidenceOut, sourceIn, sourceOut } from './evidence.js';

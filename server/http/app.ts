@@ -6,17 +6,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ConsoleRunner } from '../console/isolated.js';
-import type { Executor } from '../db/executor.js';
-import type { Vocabulary } from '../domain/types.js';
-import { createContext, type GraphQLContext } from '../graphql/context.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { Vocabulary } from '../../core/domain/types.js';
+import { createContext, wantsExplain, type GraphQLContext } from '../graphql/context.js';
 import { datasetCacheFor } from '../graphql/datasetCache.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
 import { exportRouter } from './exports.js';
 import { healthHandler, type Neo4jState } from './health.js';
-import { createStatementLimiter } from '../db/statementLimit.js';
+import { createStatementLimiter } from '../../core/db/statementLimit.js';
 import { concurrentPerClient, perMinute, type ClientLimits } from './limits.js';
 import { corsAllowlist, hostAllowlist, securityHeaders } from './security.js';
+import { CODE, httpStatus } from '../../core/domain/errors.js';
 
 export interface AppDeps {
   db: Executor;
@@ -64,7 +65,13 @@ export function createApp(deps: AppDeps): express.Express {
     json,
     expressMiddleware(deps.apollo, {
       context: async ({ req }) =>
-        createContext({ db: statements.forClient(deps.db, req.ip ?? 'unknown'), vocabulary: deps.vocabulary, layout: deps.layout, cache: datasetCacheFor(deps.db) }),
+        createContext({
+          db: statements.forClient(deps.db, req.ip ?? 'unknown'),
+          vocabulary: deps.vocabulary,
+          layout: deps.layout,
+          cache: datasetCacheFor(deps.db),
+          explain: wantsExplain(req.headers, req.body),
+        }),
     }),
   );
 
@@ -83,12 +90,12 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   app.use((req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: `nothing at ${req.method} ${req.path}` } });
+    res.status(httpStatus(CODE.NOT_FOUND)).json({ error: { code: CODE.NOT_FOUND, message: `nothing at ${req.method} ${req.path}` } });
   });
   // Body-parser failures (malformed JSON, too large) and anything unexpected: a code, never a stack.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const code = status === 413 ? CODE.PAYLOAD_TOO_LARGE : status < 500 ? CODE.BAD_REQUEST : CODE.INTERNAL_SERVER_ERROR;
     const message = err.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status < 500 ? err.message : 'internal error';
     res.status(status).json({ error: { code, message } });
   });

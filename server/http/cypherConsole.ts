@@ -4,12 +4,13 @@
 // and a byte cap.
 import type { Request, Response } from 'express';
 import type { ConsoleRunner } from '../console/isolated.js';
+import { CODE, httpStatus, type ErrorCode } from '../../core/domain/errors.js';
 
 const MAX_PARAMS_DEPTH = 16;
 const MAX_PARAMS_VALUES = 10_000;
 const MAX_PARAMS_CHARS = 100_000;
 
-const fail = (res: Response, status: number, code: string, message: string, messageZh?: string, retryAfterSeconds?: number): void => {
+const fail = (res: Response, status: number, code: ErrorCode, message: string, messageZh?: string, retryAfterSeconds?: number): void => {
   if (retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(status).json({ error: { code, message, ...(messageZh ? { messageZh } : {}) } });
 };
@@ -41,9 +42,9 @@ export function cypherConsoleHandler(console: ConsoleRunner) {
   return async (req: Request, res: Response): Promise<void> => {
     const body = req.body as { query?: unknown; params?: unknown } | undefined;
     const query = body?.query;
-    if (typeof query !== 'string') return fail(res, 400, 'BAD_USER_INPUT', 'send JSON {"query": "MATCH ...", "params": {...}}');
+    if (typeof query !== 'string') return fail(res, httpStatus(CODE.BAD_USER_INPUT), CODE.BAD_USER_INPUT, 'send JSON {"query": "MATCH ...", "params": {...}}');
     const problem = paramsProblem(body?.params);
-    if (problem) return fail(res, 400, 'BAD_USER_INPUT', problem);
+    if (problem) return fail(res, httpStatus(CODE.BAD_USER_INPUT), CODE.BAD_USER_INPUT, problem);
     const params = (body?.params ?? {}) as Record<string, unknown>;
     const outcome = await console.run(query, params, req.ip ?? 'unknown');
     if (outcome.ok) return void res.json(outcome.answer);

@@ -3,10 +3,10 @@
 // allowlist like everything else, and limited like the console (per client: its per-minute rate, and
 // at most 2 downloads at once), since one download reads the whole graph.
 import express, { type Request, type Response } from 'express';
-import type { ClientLimits } from '../config.js';
-import { DatabaseError } from '../db/errors.js';
-import type { Executor } from '../db/executor.js';
-import type { Vocabulary } from '../domain/types.js';
+import type { ClientLimits } from '../../core/config.js';
+import type { Executor } from '../../core/db/executor.js';
+import { CODE, errorAnswer } from '../../core/domain/errors.js';
+import type { Vocabulary } from '../../core/domain/types.js';
 import { toCsv } from '../export/csv.js';
 import { toDatasetJson } from '../export/dataset.js';
 import { toGraphml } from '../export/graphml.js';
@@ -49,11 +49,11 @@ async function snapshot(deps: ExportDeps): Promise<Snapshot> {
 }
 
 function fail(res: Response, err: unknown): void {
-  const known = err instanceof DatabaseError;
-  res.status(known ? err.status : 500).json({
-    error: known
-      ? { code: err.code, message: err.message }
-      : { code: 'INTERNAL_SERVER_ERROR', message: 'the export failed; try again', messageZh: '导出失败,请重试。' },
+  // The one mapping (errorAnswer); a fault of ours says only that the export failed.
+  const a = errorAnswer(err);
+  const known = a.code !== CODE.INTERNAL_SERVER_ERROR;
+  res.status(a.status).json({
+    error: known ? { code: a.code, message: a.message } : { code: a.code, message: 'the export failed; try again', messageZh: '导出失败,请重试。' },
   });
 }
 

@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
-import type { Executor } from '../db/executor.js';
-import type { Neo4jState } from '../neo4j/types.js';
-import { graphStats } from '../repository/stats.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { Neo4jState } from '../../core/neo4j/types.js';
+import { graphStats } from '../../core/db/graphState.js';
 
-export type { Neo4jState } from '../neo4j/types.js';
+export type { Neo4jState } from '../../core/neo4j/types.js';
 
 /**
  * 200 with counts when Neo4j answers; 503 "degraded" while the supervisor restarts a local Neo4j that

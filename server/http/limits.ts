@@ -3,12 +3,13 @@
 // every connection of the pool while staying inside every per-request limit.
 import type { NextFunction, Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { CODE, httpStatus } from '../../core/domain/errors.js';
 
-export type { ClientLimits } from '../config.js';
+export type { ClientLimits } from '../../core/config.js';
 
 const tooMany = (what: string) => (_req: Request, res: Response) => {
-  res.status(429).json({
-    error: { code: 'TOO_MANY_REQUESTS', message: `too many ${what} requests from this client; wait a moment (see Retry-After)`, messageZh: '请求过多:请稍后再试。' },
+  res.status(httpStatus(CODE.TOO_MANY_REQUESTS)).json({
+    error: { code: CODE.TOO_MANY_REQUESTS, message: `too many ${what} requests from this client; wait a moment (see Retry-After)`, messageZh: '请求过多:请稍后再试。' },
   });
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../../core/config.js';
 import { hostName } from './security.js';
 
 describe('hostName', () => {

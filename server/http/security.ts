@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { CODE, httpStatus } from '../../core/domain/errors.js';
 
 /** Security headers on every response; the client and GraphiQL are served from this origin only. */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -22,7 +23,7 @@ export function corsAllowlist(origins: string[]) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'content-type, apollo-require-preflight');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type, apollo-require-preflight, x-aig-explain');
       if (req.method === 'OPTIONS') {
         res.status(204).end();
         return;
@@ -49,9 +50,9 @@ export function hostAllowlist(allowedHosts: string[]) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const name = hostName(req.headers.host);
     if (name && allowed.has(name)) return next();
-    res.status(421).json({
+    res.status(httpStatus(CODE.HOST_NOT_ALLOWED)).json({
       error: {
-        code: 'HOST_NOT_ALLOWED',
+        code: CODE.HOST_NOT_ALLOWED,
         message: `this server answers only for ${[...allowed].join(', ')}; add the name you use to ALLOWED_HOSTS`,
       },
     });

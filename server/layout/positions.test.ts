@@ -1,7 +1,7 @@
 // The server-side layout the explorer places the whole graph with: every node gets a position, and the
 // same graph always gets the same picture (visitors, screenshots and links agree).
 import { describe, expect, it } from 'vitest';
-import { NODE_GAP, nodeSize } from '../../client/src/layoutOptions.js';
+import { NODE_GAP, nodeSize } from '../../core/domain/layoutOptions.js';
 import { computePositions, degrees, layoutKey, type LayoutInput } from './positions.js';
 
 const star: LayoutInput = {

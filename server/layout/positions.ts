@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { FCOSE_WHOLE_GRAPH, NODE_GAP, NODE_SIZE_STYLE, fcoseOptions, nodeSize } from '../../client/src/layoutOptions.js';
-import { removeOverlaps, type Box } from '../../client/src/overlap.js';
-import { prng } from '../domain/prng.js';
+import { FCOSE_WHOLE_GRAPH, NODE_GAP, NODE_SIZE_STYLE, fcoseOptions, nodeSize } from '../../core/domain/layoutOptions.js';
+import { removeOverlaps, type Box } from '../../core/domain/overlap.js';
+import { prng } from '../../core/domain/prng.js';
 
 cytoscape.use(fcose);
 
@@ -36,7 +36,7 @@ export function degrees(input: LayoutInput): Map<string, number> {
 }
 
 /**
- * The explorer's whole-graph layout (client/src/layoutOptions.ts): fcose over nodes of their drawn size
+ * The explorer's whole-graph layout (core/domain/layoutOptions.ts): fcose over nodes of their drawn size
  * (styleEnabled, or Cytoscape lays out 1×1 px points that the browser then draws 18–46 px wide), then
  * the overlap pass, so no two nodes share a pixel and a click lands on the node drawn there.
  */

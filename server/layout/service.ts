@@ -49,7 +49,7 @@ export interface LayoutServiceOptions {
 }
 
 function spawnLayoutProcess(): ChildProcess {
-  // From the bundle (dist/server/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
+  // From the bundle (dist/app/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
   const fromSource = import.meta.url.endsWith('.ts');
   const file = fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.mjs', import.meta.url));
   return fork(file, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });

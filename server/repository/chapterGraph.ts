@@ -1,6 +1,6 @@
 // One chapter's part of the graph, for the guided tour: the relationships with evidence in that
 // chapter, their ends, and the step's focus entities even when no relationship of theirs is evidenced there.
-import type { CypherStatement, Executor } from '../db/executor.js';
+import type { CypherStatement, Executor } from '../../core/db/executor.js';
 import type { SubgraphResult } from './graph.js';
 import { entityProjection, relationshipProjection, toEntity, toRelationship } from './records.js';
 

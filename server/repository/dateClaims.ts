@@ -1,6 +1,6 @@
 // Date claims (seed/data/dates): each entity's dated claims, the episode's and the cited pages', apart.
-import type { Executor } from '../db/executor.js';
-import type { DateClaimRecord } from '../domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { DateClaimRecord } from '../../core/domain/types.js';
 import { toDateClaim } from './records.js';
 
 export async function dateClaimsOfEntities(db: Executor, ids: readonly string[]): Promise<Map<string, DateClaimRecord[]>> {

@@ -1,6 +1,6 @@
 // LIMIT and list slices need Cypher integers; plain JS numbers travel as floats.
 import neo4j from 'neo4j-driver';
-import type { CypherStatement, Executor } from '../db/executor.js';
+import type { CypherStatement, Executor } from '../../core/db/executor.js';
 import { entityProjection, toEntity, type EntityNode } from './records.js';
 
 export function entitiesByIdsQuery(ids: readonly string[]): CypherStatement {

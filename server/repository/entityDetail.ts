@@ -2,8 +2,8 @@
 // entity page used to cost three transactions in series (the entity, then facts and relationships, then
 // the ends), each a round trip and a Bolt session. The stored dataset fingerprint comes along, so the
 // request can use answers cached for that dataset (graphql/datasetCache.ts) without another lookup.
-import type { CypherStatement, Executor } from '../db/executor.js';
-import type { FactRecord } from '../domain/types.js';
+import type { CypherStatement, Executor } from '../../core/db/executor.js';
+import type { FactRecord } from '../../core/domain/types.js';
 import { entityProjection, entityProjectionFor, relationshipProjectionFor, toEntity, toFact, toRelationship, type EntityNode, type RelationshipEdge } from './records.js';
 
 export interface EntityDetailWanted {

@@ -2,7 +2,7 @@
 // The score property comes from a fixed map (a property name cannot be a parameter); an entity without
 // the score (a store loaded before centrality existed) sorts last, as -1.
 import neo4j from 'neo4j-driver';
-import type { CypherStatement, Executor } from '../db/executor.js';
+import type { CypherStatement, Executor } from '../../core/db/executor.js';
 import { entityProjection, toEntity, type EntityNode } from './records.js';
 
 export type ScoreOrder = 'PAGERANK' | 'BETWEENNESS';

@@ -1,5 +1,5 @@
-import type { Executor } from '../db/executor.js';
-import type { ChapterRecord, EpisodeRecord } from '../domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { ChapterRecord, EpisodeRecord } from '../../core/domain/types.js';
 import { entityProjection, toEntity, type EntityNode } from './records.js';
 
 export async function loadEpisode(db: Executor): Promise<EpisodeRecord | null> {

@@ -1,8 +1,8 @@
 // Everything the /export downloads need, read in ONE statement so the files of one download come from
 // one snapshot (a reload between two reads could otherwise mix datasets). Relationship types are
 // checked against the vocabulary (a parameter, not spliced), the counts match graphStats.
-import type { Executor } from '../db/executor.js';
-import type { FactRecord } from '../domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
+import type { FactRecord } from '../../core/domain/types.js';
 import { entityProjection, relationshipProjection, toEntity, toFact, toRelationship, type EntityNode, type RelationshipEdge } from './records.js';
 
 export interface ExportRows {

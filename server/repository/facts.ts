@@ -1,7 +1,7 @@
 // LIMIT and list slices need Cypher integers; plain JS numbers travel as floats.
 import neo4j from 'neo4j-driver';
-import type { EvidenceSource, FactRecord } from '../domain/types.js';
-import type { Executor } from '../db/executor.js';
+import type { EvidenceSource, FactRecord } from '../../core/domain/types.js';
+import type { Executor } from '../../core/db/executor.js';
 import { toFact } from './records.js';
 
 export async function factsOfEntities(db: Executor, ids: readonly string[]): Promise<Map<string, FactRecord[]>> {

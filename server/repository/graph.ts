@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 // Subgraph queries: neighborhood, shortest path, the whole (filtered) graph.
 // Variable-length bounds cannot be Cypher parameters, so depth and maxLength are validated integers
 // spliced in; relationship types are spliced in only from the vocabulary allowlist.
-import type { CypherStatement, Executor } from '../db/executor.js';
+import type { CypherStatement, Executor } from '../../core/db/executor.js';
 import { BadInputError } from './inputError.js';
 import { entityProjectionFor, relationshipProjectionFor, toEntity, toRelationship, type EntityNode, type RelationshipEdge } from './records.js';
 

@@ -1,5 +1,5 @@
 // Maps plain property maps (already converted by db/mapping.ts) to domain records.
-import type { ClaimStatus, DateClaimRecord, EntityRecord, Evidence, EvidenceSource, FactRecord, RelationshipRecord } from '../domain/types.js';
+import type { ClaimStatus, DateClaimRecord, EntityRecord, Evidence, EvidenceSource, FactRecord, RelationshipRecord } from '../../core/domain/types.js';
 
 export interface EntityCentrality {
   pagerank: number;

@@ -1,4 +1,4 @@
-import type { CypherStatement, Executor } from '../db/executor.js';
+import type { CypherStatement, Executor } from '../../core/db/executor.js';
 import { relationshipProjection, toRelationship, type RelationshipEdge } from './records.js';
 
 /** Every domain relationship touching each of the given entities, in one round trip. */

@@ -1,6 +1,6 @@
 // LIMIT and list slices need Cypher integers; plain JS numbers travel as floats.
 import neo4j from 'neo4j-driver';
-import type { Executor } from '../db/executor.js';
+import type { Executor } from '../../core/db/executor.js';
 import { buildLuceneQuery, compact, editDistance } from './luceneQuery.js';
 import { entityProjection, toEntity, type EntityNode } from './records.js';
 

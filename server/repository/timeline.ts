@@ -1,4 +1,4 @@
-import type { Executor } from '../db/executor.js';
+import type { Executor } from '../../core/db/executor.js';
 import { entityProjection, toEntity, type EntityNode } from './records.js';
 
 export interface TimelineEntry {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { realDataset, testExecutor, withRealDataset } from '../support/db.js';
 import { startTestServer } from '../support/server.js';
 import { launchChromium } from '../support/chromium.js';
@@ -163,12 +163,16 @@ describe('the explorer', () => {
     expect(await refusal.textContent()).toContain('READ_ONLY');
   });
 
-  it('shows the query behind the view with a link to the GraphQL IDE', async () => {
+  it('shows the query behind the view, the Cypher the server ran for it, and a link to the GraphQL IDE', async () => {
     const page = await open('/?id=nvidia&tab=query');
     const link = page.locator('a.ide-link').first();
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(/^\/graphql#query=/);
     expect(await page.locator('#panel-query pre').first().textContent()).toContain('graph(');
+    // The Cypher is the server's own report of what it ran (extensions.cypher), not a copy in the client.
+    const cypher = page.locator('#panel-query .query-cypher:not([aria-busy]) pre').first();
+    await cypher.waitFor();
+    expect(await cypher.textContent()).toMatch(/MATCH \(/);
   });
 
   it('compares a metric across entities as a bar chart', async () => {

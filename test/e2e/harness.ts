@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { testExecutor, withRealDataset } from '../support/db.js';
 import { startTestServer } from '../support/server.js';
 import { settled } from './measure.js';

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../seed/load.js';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { launchChromium } from '../support/chromium.js';
 import { testExecutor, withRealDataset } from '../support/db.js';
 import { referenceFixture, WIKI } from '../support/referenceFixture.js';

@@ -3,8 +3,8 @@
 // after a seed the next request answers from the new data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY, GRAPH } from '../../client/src/queries.js';
-import type { Dataset } from '../../server/domain/types.js';
-import type { RunningServer } from '../../server/start.js';
+import type { Dataset } from '../../core/domain/types.js';
+import type { RunningServer } from '../../app/start.js';
 import { loadDataset } from '../../seed/load.js';
 import { realDataset, testExecutor, withRealDataset } from '../support/db.js';
 import { gql, startTestServer } from '../support/server.js';

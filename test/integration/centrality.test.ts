@@ -1,7 +1,7 @@
 // Centrality on the real seeded graph: written by the loader, the same on every load, documented sums,
 // exposed and ordered through GraphQL, and used by the saved "choke points" analysis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { computeCentrality } from '../../seed/centrality.js';
 import { loadDataset } from '../../seed/load.js';
 import { listSavedQueries, mergeParams } from '../../cypher/savedQueries.js';

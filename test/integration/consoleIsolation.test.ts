@@ -3,7 +3,7 @@
 // process is killed and replaced, and meanwhile GraphQL and /health keep answering. Per-client
 // limits answer 429 with Retry-After. (How fast the others are served is measured in the soak suite.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { fingerprint, testExecutor, withRealDataset } from '../support/db.js';
 import { gql, startTestServer } from '../support/server.js';
 

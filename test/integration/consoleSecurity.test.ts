@@ -8,8 +8,8 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { attackCorpus, PAYLOADS, REPORTED_TRICKS } from '../../server/console/attackCorpus.js';
 import { checkPlan } from '../../server/console/plan.js';
-import { prng } from '../../server/domain/prng.js';
-import type { RunningServer } from '../../server/start.js';
+import { prng } from '../../core/domain/prng.js';
+import type { RunningServer } from '../../app/start.js';
 import { fingerprint, testExecutor, withRealDataset } from '../support/db.js';
 import { startTestServer } from '../support/server.js';
 

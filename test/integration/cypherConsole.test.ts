@@ -1,7 +1,7 @@
 // The read-only console cannot change anything: every write form is refused and the graph's
 // nodes, relationships, labels, properties and indexes are exactly as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { fingerprint, testExecutor, withRealDataset } from '../support/db.js';
 import { startTestServer } from '../support/server.js';
 

@@ -3,12 +3,12 @@
 // statements, and a full layout queue says so. Neo4j is real; a TCP relay in front of it breaks or
 // delays exactly the statements a test names, as a dying or overloaded Neo4j would.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import type { CypherStatement } from '../../server/db/executor.js';
-import { freePort } from '../../server/neo4j/ports.js';
+import { loadConfig } from '../../core/config.js';
+import type { CypherStatement } from '../../core/db/executor.js';
+import { freePort } from '../../core/neo4j/ports.js';
 import { entitiesByIdsQuery } from '../../server/repository/entities.js';
 import { relationshipsOfEntitiesQuery } from '../../server/repository/relationships.js';
-import { startServer, type RunningServer } from '../../server/start.js';
+import { startServer, type RunningServer } from '../../app/start.js';
 import { testExecutor, withRealDataset } from '../support/db.js';
 import { BoltRelay } from '../support/relay.js';
 import { gql } from '../support/server.js';

@@ -1,6 +1,6 @@
 // Every root field and every error path of the GraphQL API, on the real seeded graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { testExecutor, withRealDataset } from '../support/db.js';
 import { gql, startTestServer } from '../support/server.js';
 

@@ -2,7 +2,7 @@
 // leaves the previous graph whole, and the seed summary's headline numbers are in the graph as said.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetHash, loadDataset } from '../../seed/load.js';
-import { graphStats, storedDataset } from '../../server/repository/stats.js';
+import { graphStats, storedDataset } from '../../core/db/graphState.js';
 import { fingerprint, realDataset, testExecutor, withRealDataset } from '../support/db.js';
 import { startTestServer } from '../support/server.js';
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../seed/load.js';
 import { ENTITY, RELATIONSHIP } from '../../client/src/queries.js';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { realDataset, testExecutor, withRealDataset } from '../support/db.js';
 import { gql, startTestServer } from '../support/server.js';
 import { referenceFixture, WIKI } from '../support/referenceFixture.js';

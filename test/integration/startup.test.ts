@@ -2,15 +2,15 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import { provisionNeo4j } from '../../server/neo4j/provision.js';
-import { startServer } from '../../server/start.js';
+import { loadConfig } from '../../core/config.js';
+import { provisionNeo4j } from '../../core/neo4j/provision.js';
+import { startServer } from '../../app/start.js';
 
 describe('start-up errors', () => {
-  it('names the NEO4J_URI it cannot reach, within 30 seconds', async () => {
-    const config = loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'x' });
+  it('names the NEO4J_URI it cannot reach, after waiting NEO4J_WAIT_SECONDS for it', async () => {
+    const config = loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'x', NEO4J_WAIT_SECONDS: '3' });
     await expect(provisionNeo4j(config.neo4j, { purpose: 'start', log: () => undefined })).rejects.toThrow(
-      /cannot reach Neo4j at NEO4J_URI=bolt:\/\/127\.0\.0\.1:1/,
+      /cannot reach Neo4j at NEO4J_URI=bolt:\/\/127\.0\.0\.1:1 within 3s \(NEO4J_WAIT_SECONDS\)/,
     );
   }, 35_000);
 

@@ -1,7 +1,7 @@
 // The guided tour as a client meets it through GraphQL: one step per chapter, in order, captioned in
 // both languages, each with its own part of the graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { testExecutor, withRealDataset } from '../support/db.js';
 import { gql, startTestServer } from '../support/server.js';
 

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, ROOT_DIR } from '../../server/config.js';
-import { startLocalRunner } from '../../server/neo4j/localRunner.js';
-import type { ProvisionedNeo4j } from '../../server/neo4j/types.js';
-import { createExecutor } from '../../server/db/executor.js';
-import { freePort } from '../../server/neo4j/ports.js';
+import { loadConfig, ROOT_DIR } from '../../core/config.js';
+import { startLocalRunner } from '../../core/neo4j/localRunner.js';
+import type { ProvisionedNeo4j } from '../../core/neo4j/types.js';
+import { createExecutor } from '../../core/db/executor.js';
+import { freePort } from '../../core/neo4j/ports.js';
 import { launchChromium } from '../support/chromium.js';
 
 const DRIVER_JS = readFileSync(join(ROOT_DIR, 'node_modules/neo4j-driver/lib/browser/neo4j-web.min.js'), 'utf8');

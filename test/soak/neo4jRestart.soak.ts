@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import { storedPassword } from '../../server/neo4j/credentials.js';
-import { startLocalRunner } from '../../server/neo4j/localRunner.js';
-import { freePort } from '../../server/neo4j/ports.js';
-import type { ProvisionedNeo4j } from '../../server/neo4j/types.js';
-import { startServer, type RunningServer } from '../../server/start.js';
+import { loadConfig } from '../../core/config.js';
+import { storedPassword } from '../../core/neo4j/credentials.js';
+import { startLocalRunner } from '../../core/neo4j/localRunner.js';
+import { freePort } from '../../core/neo4j/ports.js';
+import type { ProvisionedNeo4j } from '../../core/neo4j/types.js';
+import { startServer, type RunningServer } from '../../app/start.js';
 import { ourJvmPid, sleep } from './support.js';
 
 const store = mkdtempSync(join(tmpdir(), 'aig-soak-neo4j-'));

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../../seed/dataset.js';
-import type { Dataset } from '../../server/domain/types.js';
+import type { Dataset } from '../../core/domain/types.js';
 import { datasetHash, loadDataset } from '../../seed/load.js';
-import { graphStats, storedDataset, storedDatasetHash } from '../../server/repository/stats.js';
+import { graphStats, storedDataset, storedDatasetHash } from '../../core/db/graphState.js';
 import { fingerprint, testExecutor, withRealDataset } from '../support/db.js';
 import { runSeedCli, waitForOutput, writeSyntheticDataset } from './support.js';
 

@@ -3,8 +3,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT_DIR } from '../../server/config.js';
-import type { Neo4jConnection } from '../../server/neo4j/types.js';
+import { ROOT_DIR } from '../../core/config.js';
+import type { Neo4jConnection } from '../../core/neo4j/types.js';
 
 /** The JVM listening on `port`, only if it is this process's own child (never another session's Neo4j). */
 export function ourJvmPid(port: number): number {

@@ -1,8 +1,8 @@
 // Test helpers around the one real Neo4j of the run.
 import { inject } from 'vitest';
-import { createExecutor, type Executor } from '../../server/db/executor.js';
-import { applySchema } from '../../server/db/schema.js';
-import type { Dataset } from '../../server/domain/types.js';
+import { createExecutor, type Executor } from '../../core/db/executor.js';
+import { applySchema } from '../../core/db/schema.js';
+import type { Dataset } from '../../core/domain/types.js';
 import { loadDatasetFromDisk } from '../../seed/dataset.js';
 import { loadDataset } from '../../seed/load.js';
 

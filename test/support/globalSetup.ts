@@ -1,9 +1,9 @@
 // Provisions one real Neo4j for the whole run (NEO4J_URI, else Docker, else the local runner)
 // and hands its connection to the tests through vitest's provide/inject.
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../server/config.js';
-import { provisionNeo4j } from '../../server/neo4j/provision.js';
-import type { Neo4jConnection } from '../../server/neo4j/types.js';
+import { loadConfig } from '../../core/config.js';
+import { provisionNeo4j } from '../../core/neo4j/provision.js';
+import type { Neo4jConnection } from '../../core/neo4j/types.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 // The minimal dataset with cited pages beside the episode: a reference fact, reference dates, and a
 // relationship holding both kinds of evidence. Real reference data comes from seed/data once merged.
-import type { Dataset } from '../../server/domain/types.js';
+import type { Dataset } from '../../core/domain/types.js';
 import { loadDatasetFromDisk } from '../../seed/dataset.js';
 import { copyOf, MINIMAL, replaceIn, writeBytes } from '../../seed/testing.js';
 

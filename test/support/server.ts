@@ -1,7 +1,7 @@
 // Starts the real HTTP server in-process against the test Neo4j, the way `npm start` does.
 import { inject } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import { startServer, type RunningServer } from '../../server/start.js';
+import { loadConfig } from '../../core/config.js';
+import { startServer, type RunningServer } from '../../app/start.js';
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
   // Test files send hundreds of requests from one address: per-client limits are tested on their own.

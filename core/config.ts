@@ -21,7 +21,11 @@ export interface Neo4jConfig {
   boltWebsocketOrigins: string[];
   /** NEO4J_PROVIDER=local|docker forces one path (skips the Docker probe when local). */
   provider?: 'local' | 'docker';
+  /** NEO4J_WAIT_SECONDS: how long a NEO4J_URI that does not answer yet is waited for (default 60). */
+  waitSeconds?: number;
 }
+
+export const DEFAULT_NEO4J_WAIT_SECONDS = 60;
 
 /** Bounded work per client (see server/http/limits.ts). */
 export interface ClientLimits {
@@ -90,7 +94,7 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, ma
 
 /**
  * The project's root: the nearest folder above this module with a package.json. Found by walking up,
- * not by a fixed '..', so the same code works from server/ (tsx) and from the bundle in dist/ (npm start).
+ * not by a fixed '..', so the same code works from core/ (tsx) and from the bundle in dist/ (npm start).
  */
 export const ROOT_DIR = findRoot(import.meta.dirname);
 
@@ -103,6 +107,7 @@ function findRoot(from: string): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const provider = env.NEO4J_PROVIDER;
+  const waitSeconds = int(env, 'NEO4J_WAIT_SECONDS', DEFAULT_NEO4J_WAIT_SECONDS, 0, 3600);
   if (provider !== undefined && provider !== '' && provider !== 'local' && provider !== 'docker')
     throw new ConfigError(`NEO4J_PROVIDER=${provider} must be "local" or "docker"`);
   return {
@@ -122,9 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       txMemoryTotalMax: size(env, 'NEO4J_TX_MEMORY_TOTAL_MAX'),
       boltWebsocketOrigins: list(env.NEO4J_BOLT_WEBSOCKET_ORIGINS),
       provider: (provider || undefined) as Neo4jConfig['provider'],
+      waitSeconds,
     },
     queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
-    neo4jWaitSeconds: int(env, 'NEO4J_WAIT_SECONDS', 60, 0, 3600),
+    neo4jWaitSeconds: waitSeconds,
     consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),
     consoleByteCap: int(env, 'CONSOLE_BYTE_CAP', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     consoleMaxActive: int(env, 'CONSOLE_MAX_ACTIVE', 2, 1, 1000),

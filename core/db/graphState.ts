@@ -1,5 +1,6 @@
-// Counts and the marker of the last load: read by /health, the stats query, start-up and the loader.
-import type { Executor } from '../db/executor.js';
+// Counts, and the one owner of the Dataset marker node (the last load's hash): written by the loader,
+// read by /health, the stats query and start-up. Nothing else names the marker.
+import type { CypherStatement, Executor } from './executor.js';
 
 export interface GraphStats {
   entities: number;
@@ -43,4 +44,30 @@ export async function storedDataset(db: Executor): Promise<StoredDataset> {
 
 export async function storedDatasetHash(db: Executor): Promise<string | null> {
   return (await storedDataset(db)).hash;
+}
+
+/**
+ * A load that commits batch by batch first records that it started and forgets the previous hash:
+ * if it is interrupted, the stored hash no longer matches any dataset and the next start reloads.
+ */
+export function markLoading(hash: string): CypherStatement {
+  return {
+    cypher: `MERGE (d:Dataset {id: 'seed'})
+SET d.hash = null, d.loading = $hash, d.loadStartedAt = toString(datetime())`,
+    params: { hash },
+  };
+}
+
+export function markDataset(hash: string, counts: Record<string, number>): CypherStatement {
+  return {
+    cypher: `MERGE (d:Dataset {id: 'seed'})
+SET d.hash = $hash, d.loading = null, d.loadStartedAt = null, d.loadedAt = toString(datetime()), d.entities = $counts.entities,
+    d.relationships = $counts.relationships, d.facts = $counts.facts`,
+    params: { hash, counts },
+  };
+}
+
+/** Forgets the last load, so the next start loads the files again (the benchmarks load other datasets). */
+export function forgetDataset(): CypherStatement {
+  return { cypher: "MATCH (d:Dataset {id: 'seed'}) DELETE d", params: {} };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ROOT_DIR } from '../config.js';
 import type { Executor } from './executor.js';
 
-export const SCHEMA_FILE = join(ROOT_DIR, 'cypher', 'schema.cypher');
+export const CYPHER_SCHEMA_FILE = join(ROOT_DIR, 'cypher', 'schema.cypher');
 
 export function splitStatements(source: string): string[] {
   return source
@@ -16,7 +16,7 @@ export function splitStatements(source: string): string[] {
     .filter(Boolean);
 }
 
-export async function applySchema(db: Executor, file = SCHEMA_FILE): Promise<number> {
+export async function applySchema(db: Executor, file = CYPHER_SCHEMA_FILE): Promise<number> {
   const statements = splitStatements(readFileSync(file, 'utf8'));
   for (const cypher of statements) await db.write({ cypher, params: {} }, { timeoutMs: 60_000 });
   await db.write({ cypher: 'CALL db.awaitIndexes(120)', params: {} }, { timeoutMs: 130_000 });

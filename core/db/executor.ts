@@ -45,7 +45,7 @@ export interface Executor {
   readWithSummary(
     stmt: CypherStatement,
     opts: RunOptions & { maxRows: number; maxBytes?: number },
-  ): Promise<{ rows: Row[]; keys: string[]; truncated: boolean; queryType: string }>;
+  ): Promise<{ rows: Row[]; keys: string[]; truncated: boolean }>;
   /** Plans without running: the query type and the operator tree the planner reports. */
   explain(stmt: CypherStatement): Promise<Explained>;
   verify(): Promise<void>;
@@ -189,9 +189,10 @@ export function createExecutor(conn: Neo4jConnection, options: ExecutorOptions):
             );
           rows.push(row);
         }
-        const summary = truncated ? null : await result.summary();
+        // A stream read to its end is finished by its summary: an error the server sends last surfaces here.
+        if (!truncated) await result.summary();
         await tx.rollback();
-        return { rows, keys, truncated, queryType: summary?.queryType ?? 'r' };
+        return { rows, keys, truncated };
       } catch (err) {
         if (tx.isOpen()) await tx.rollback().catch(() => undefined);
         throw classifyNeo4jError(err);

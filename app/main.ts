@@ -1,6 +1,6 @@
 // npm start: provision Neo4j, apply the schema, seed if needed, serve http://localhost:4000.
-import { ConfigError, loadConfig } from './config.js';
-import { ProvisionError, provisionNeo4j, type ProvisionedNeo4j } from './neo4j/provision.js';
+import { ConfigError, loadConfig } from '../core/config.js';
+import { ProvisionError, provisionNeo4j, type ProvisionedNeo4j } from '../core/neo4j/provision.js';
 import { StartupError, startServer, type RunningServer } from './start.js';
 
 const log = (m: string): void => console.log(m);

@@ -1,24 +1,24 @@
 // Start-up as a function, so tests can start the whole server in-process the way `npm start` does.
 import type { Server } from 'node:http';
-import type { Config } from './config.js';
-import { createConsoleRunner, type ConsoleRunner } from './console/isolated.js';
-import { DatabaseUnavailableError, QueryTimeoutError } from './db/errors.js';
-import { createExecutor, type Executor } from './db/executor.js';
-import { applySchema } from './db/schema.js';
-import type { Vocabulary } from './domain/types.js';
-import { createApolloServer } from './graphql/server.js';
-import { createApp } from './http/app.js';
-import type { Neo4jState } from './http/health.js';
-import { isPortFree } from './neo4j/ports.js';
-import type { Neo4jConnection } from './neo4j/types.js';
+import type { Config } from '../core/config.js';
+import { createConsoleRunner, type ConsoleRunner } from '../server/console/isolated.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../core/db/errors.js';
+import { createExecutor, type Executor } from '../core/db/executor.js';
+import { applySchema } from '../core/db/schema.js';
+import type { Vocabulary } from '../core/domain/types.js';
+import { createApolloServer } from '../server/graphql/server.js';
+import { createApp } from '../server/http/app.js';
+import type { Neo4jState } from '../server/http/health.js';
+import { isPortFree } from '../core/neo4j/ports.js';
+import type { Neo4jConnection } from '../core/neo4j/types.js';
 import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../seed/dataset.js';
 import { readDataDir } from '../seed/read.js';
 import { vocabularySchema } from '../seed/schema.js';
 import { formatError } from '../seed/validate.js';
 import { datasetHash, loadDataset } from '../seed/load.js';
-import { graphStats, storedDataset } from './repository/stats.js';
-import { DEFAULT_GRAPH_LIMIT, wholeGraph } from './repository/graph.js';
-import { createLayoutService, LAYOUT_MAX_NODES, layoutInput, type LayoutService } from './layout/service.js';
+import { graphStats, storedDataset } from '../core/db/graphState.js';
+import { DEFAULT_GRAPH_LIMIT, wholeGraph } from '../server/repository/graph.js';
+import { createLayoutService, LAYOUT_MAX_NODES, layoutInput, type LayoutService } from '../server/layout/service.js';
 
 export class StartupError extends Error {}
 

@@ -1,37 +1,30 @@
 // Database failures, classified once so that GraphQL, /cypher and the CLIs answer with the same code
-// and HTTP status. Each class carries both; messages say what happened and what to do, never internals.
+// and HTTP status. Each class names its code (the status follows from core/domain/errors.ts);
+// messages say what happened and what to do, never internals.
+import { CODE, CodedError } from '../domain/errors.js';
 
-export abstract class DatabaseError extends Error {
-  abstract readonly code: string;
-  abstract readonly status: number;
-}
+export abstract class DatabaseError extends CodedError {}
 
 export class DatabaseUnavailableError extends DatabaseError {
-  readonly code = 'SERVICE_UNAVAILABLE';
-  readonly status = 503;
+  readonly code = CODE.SERVICE_UNAVAILABLE;
 }
 export class QueryTimeoutError extends DatabaseError {
-  readonly code = 'QUERY_TIMEOUT';
-  readonly status = 400;
+  readonly code = CODE.QUERY_TIMEOUT;
 }
 /** Stopped from outside (an administrator, Neo4j shutting down), not by our own time limit. */
 export class TransactionTerminatedError extends DatabaseError {
-  readonly code = 'TRANSACTION_TERMINATED';
-  readonly status = 503;
+  readonly code = CODE.TRANSACTION_TERMINATED;
 }
 /** Neo4j's per-transaction or total transaction memory limit was reached. */
 export class MemoryLimitError extends DatabaseError {
-  readonly code = 'MEMORY_LIMIT';
-  readonly status = 400;
+  readonly code = CODE.MEMORY_LIMIT;
 }
 /** A console result larger than its byte cap (the first row included). */
 export class ResultTooLargeError extends DatabaseError {
-  readonly code = 'RESULT_TOO_LARGE';
-  readonly status = 400;
+  readonly code = CODE.RESULT_TOO_LARGE;
 }
 export class CypherClientError extends DatabaseError {
-  readonly code = 'BAD_USER_INPUT';
-  readonly status = 400;
+  readonly code = CODE.BAD_USER_INPUT;
   constructor(message: string, readonly neo4jCode?: string) {
     super(message);
   }

@@ -1,8 +1,7 @@
 // Domain types shared by the loader, the repositories, GraphQL and the Cypher console.
-// Everything here is plain data: Neo4j values are converted at the mapping boundary (server/db/mapping.ts).
+// Everything here is plain data: Neo4j values are converted at the mapping boundary (core/db/mapping.ts).
 
 export type ClaimStatus = 'stated' | 'estimate' | 'disputed' | 'forecast';
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ['stated', 'estimate', 'disputed', 'forecast'];
 
 /** Where a claim comes from: what was said in the episode, or a cited public page. */
 export type EvidenceSource = 'episode' | 'reference';
@@ -137,4 +136,11 @@ export interface Dataset {
 
 export function youtubeUrl(youtubeId: string, atSeconds: number): string {
   return `https://www.youtube.com/watch?v=${encodeURIComponent(youtubeId)}&t=${Math.max(0, Math.floor(atSeconds))}s`;
+}
+
+/** One statement the server ran for a request, as a GraphQL answer's `extensions.cypher` shows it. */
+export interface TracedStatement {
+  cypher: string;
+  /** As JSON: driver integers as numbers. */
+  params: Record<string, unknown>;
 }

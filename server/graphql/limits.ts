@@ -1,0 +1,22 @@
+// Every bound the GraphQL API puts on one request, in one place: document limits (graphql-armor and the
+// parser, server.ts) and the page sizes the resolvers accept (resolvers.ts). README's "Limits" line
+// lists the same numbers.
+export const LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 5000,
+  maxTokens: 2000,
+  maxDirectives: 10,
+  /** search(first:) */
+  searchFirst: 50,
+  /** entities(first:) */
+  entitiesFirst: 100,
+  /** neighborhood(limit:) */
+  neighborhoodLimit: 1000,
+  /** graph(limit:) */
+  graphLimit: 20_000,
+  /** facts(first:) */
+  factsFirst: 1000,
+  /** metrics(minEntities:) */
+  minEntities: 1000,
+} as const;
