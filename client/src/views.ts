@@ -1,12 +1,12 @@
 // Which view the canvas shows: the overview (first view), the whole graph, or one entity's
 // neighbourhood (focus); and expanding or collapsing a node's neighbours within it.
 import { gql } from './api.js';
-import { canvas, meta, ops, stage, state, update, visibility } from './app.js';
-import { getLang, t, type Key } from './i18n.js';
+import { getLang, t } from './i18n.js';
 import { cullLabels } from './labels.js';
 import { notice, errorText } from './notices.js';
-import { rerenderDetails, showFilters, showQueries, updateStatus } from './panels.js';
-import { KINDS, graphOperation, neighborhoodOperation, type Operation, type Subgraph } from './queries.js';
+import { KINDS, graphOperation, neighborhoodOperation, type Subgraph } from './queries.js';
+import { canvas, stage } from './scene.js';
+import { emit, meta, record, state, update, visibility } from './store.js';
 import { nodesById } from './layout.js';
 import { showAround } from './selection.js';
 import { reapplySelection } from './selectionFlow.js';
@@ -14,11 +14,6 @@ import { reapplySelection } from './selectionFlow.js';
 /** Nodes each expansion added to the canvas (not just to the stage), so collapsing can remove them again. */
 const addedBy = new Map<string, string[]>();
 let wholeLoaded = false;
-
-export function record(slot: string, titleKey: Key, op: Operation): void {
-  ops.set(slot, { titleKey, op });
-  if (state.tab === 'query') showQueries();
-}
 
 export function recordView(): void {
   if (state.focus) record('view', 'focus', neighborhoodOperation(state.focus));
@@ -55,11 +50,10 @@ export function presentScope(): void {
   afterStageChange();
 }
 
+/** What is on stage changed: labels are culled again and the panels that count it re-render. */
 export function afterStageChange(): void {
   cullLabels(canvas.cy);
-  updateStatus();
-  showFilters();
-  rerenderDetails();
+  emit({ kind: 'stage' });
 }
 
 async function leaveFocus(scope: 'overview' | 'all'): Promise<void> {
