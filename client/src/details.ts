@@ -56,11 +56,11 @@ function statusBadge(s: string | null): HTMLElement | null {
 
 function factItem(f: Fact): HTMLElement {
   const qualifier = zhOr(f.qualifierZh, f.qualifier);
-  const meta = [f.unit ? `${t('unit')}: ${unitName(f.unit)}` : '', f.asOf ? `${t('asOfShort')} ${f.asOf}` : '', qualifier].filter(Boolean).join(' · ');
+  const meta = [f.unit ? `${t('unit')}: ${unitName(f)}` : '', f.asOf ? `${t('asOfShort')} ${f.asOf}` : '', qualifier].filter(Boolean).join(' · ');
   return h(
     'li',
     { class: 'fact' },
-    h('div', {}, h('strong', {}, metricName(f.metric)), `${t('colon')}`, h('span', { class: 'fact-value' }, factValue(f)), ' ', statusBadge(f.status)),
+    h('div', {}, h('strong', {}, metricName(f)), `${t('colon')}`, h('span', { class: 'fact-value' }, factValue(f)), ' ', statusBadge(f.status)),
     meta ? h('div', { class: 'muted small' }, meta) : null,
     h('details', {}, h('summary', {}, `${t('evidence')} (${f.evidence.length})`), evidenceList(f.evidence)),
   );

@@ -69,8 +69,13 @@ export interface Evidence {
 export interface Fact {
   id: string;
   metric: string;
+  metricLabel: string;
+  metricZh: string;
   display: string;
+  displayZh: string;
   unit: string | null;
+  unitLabel: string | null;
+  unitZh: string | null;
   value: number | null;
   valueMax: number | null;
   approximate: boolean;
@@ -108,7 +113,9 @@ export interface EntityDetail extends GraphNode {
 const NODE_FIELDS = 'id kind name labelZh: label(lang: ZH) firstMentionSeconds dates { founded released announced effective published }';
 const EDGE_FIELDS = 'id type status since source { id } target { id }';
 const EVIDENCE = 'evidence { chapter chapterZh: chapter(lang: ZH) timestamp atSeconds speakerName note noteZh: note(lang: ZH) url }';
-const FACT_FIELDS = 'id metric display unit value valueMax approximate status qualifier qualifierZh: qualifier(lang: ZH) asOf';
+// Labels in both languages from the API (the vocabulary's), never from tables in the client.
+const FACT_FIELDS =
+  'id metric metricLabel metricZh: metricLabel(lang: ZH) display displayZh: display(lang: ZH) unit unitLabel unitZh: unitLabel(lang: ZH) value valueMax approximate status qualifier qualifierZh: qualifier(lang: ZH) asOf';
 const END = 'id name labelZh: label(lang: ZH) kind';
 const REL_FIELDS = `id type labelEn: label(lang: EN) labelZh: label(lang: ZH) since until status source { ${END} } target { ${END} } ${EVIDENCE}`;
 
@@ -205,12 +212,14 @@ export interface SearchHit {
 
 export const METRICS = `query Metrics {
   metrics(minEntities: 2) {
-    metric units
+    metric label labelZh: label(lang: ZH) units
     facts { ${FACT_FIELDS} subject { ${END} } ${EVIDENCE} }
   }
 }`;
 export interface Metric {
   metric: string;
+  label: string;
+  labelZh: string;
   units: string[];
   facts: Fact[];
 }
