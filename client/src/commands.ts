@@ -1,5 +1,6 @@
 // The store's commands, provided once at start: each changes the view through views.ts or
 // selectionFlow.ts, which change the store; what shows the result subscribes to it.
+import { fcoseReady } from './graph.js';
 import { getLang, setLang } from './i18n.js';
 import { canvas, stage } from './scene.js';
 import { clearSelection, selectEntity, selectRelationship } from './selectionFlow.js';
@@ -17,8 +18,10 @@ export function provideCommands(): void {
     wholeGraph,
     overview,
     relayout() {
-      stage.relayout(state.layout);
-      afterStageChange();
+      void fcoseReady().then(() => {
+        stage.relayout(state.layout);
+        afterStageChange();
+      });
     },
     fit: () => stage.fit(canvas.visibleNodes()),
     refresh() {

@@ -7,6 +7,7 @@ import { subscribeCanvas } from './canvasSync.js';
 import { provideCommands } from './commands.js';
 import { ConsolePanel } from './consolePanel.js';
 import { byId } from './dom.js';
+import { fcoseReady } from './graph.js';
 import { applyStatic, defaultLang, getLang, setLang, t } from './i18n.js';
 import { kindName, setVocabulary } from './kinds.js';
 import { nodesById } from './layout.js';
@@ -116,7 +117,7 @@ async function start(): Promise<void> {
     if (state.focus) await actions.focus(state.focus);
     else {
       await loadWholeGraph(early ?? undefined);
-      presentScope();
+      await presentScope();
     }
   } catch (err) {
     notice(errorText(err), 'error');
@@ -135,6 +136,8 @@ async function start(): Promise<void> {
   afterStageChange();
   window.addEventListener('beforeunload', stopReplay);
   document.body.dataset.ready = 'true';
+  // Re-running the layout or a focus then need not wait for the layout code.
+  setTimeout(() => void fcoseReady(), 1000);
 }
 
 void start();

@@ -1,8 +1,9 @@
 // Which view the canvas shows: the overview (first view), the whole graph, or one entity's
 // neighbourhood (focus); and expanding or collapsing a node's neighbours within it.
 import { gql } from './api.js';
+import { fcoseReady } from './graph.js';
 import { getLang, t } from './i18n.js';
-import { cullLabels } from './labels.js';
+import { updateHubLabels } from './hubLabels.js';
 import { notice, errorText } from './notices.js';
 import { KINDS, graphOperation, neighborhoodOperation, type Subgraph } from './queries.js';
 import { canvas, stage } from './scene.js';
@@ -40,8 +41,9 @@ export async function loadWholeGraph(pending: Promise<Subgraph> = fetchWholeGrap
   if (graph.truncated) notice(t('graphTruncated', { n: graph.nodes.length }));
 }
 
-/** Lays out the current scope from scratch and redraws what depends on it. */
-export function presentScope(): void {
+/** Lays out the current scope from scratch (with fcose where the server's positions do not do) and redraws what depends on it. */
+export async function presentScope(): Promise<void> {
+  if (state.focus || !stage.presetCoversAll()) await fcoseReady();
   canvas.applyVisibility(visibility());
   if (state.focus) stage.showFocus(state.layout);
   else if (state.scope === 'all') stage.showAll();
@@ -52,7 +54,7 @@ export function presentScope(): void {
 
 /** What is on stage changed: labels are culled again and the panels that count it re-render. */
 export function afterStageChange(): void {
-  cullLabels(canvas.cy);
+  updateHubLabels(canvas.cy, stage.scope === 'all');
   emit({ kind: 'stage' });
 }
 
@@ -60,7 +62,7 @@ async function leaveFocus(scope: 'overview' | 'all'): Promise<void> {
   if (!wholeLoaded) await loadWholeGraph();
   update({ focus: null, scope });
   recordView();
-  presentScope();
+  await presentScope();
   await reapplySelection();
 }
 
@@ -78,7 +80,7 @@ export async function focusOn(id: string): Promise<void> {
     canvas.addSubgraph(data.neighborhood);
     update({ focus: id, id });
     recordView();
-    presentScope();
+    await presentScope();
     await reapplySelection();
   } catch (err) {
     notice(errorText(err), 'error');
