@@ -11,7 +11,7 @@ export function subscribeCanvas(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   canvas.cy.on('viewport', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => updateHubLabels(canvas.cy, stage.scope === 'all'), 200);
+    timer = setTimeout(() => updateHubLabels(canvas.cy, stage.scope === 'all', false), 200);
   });
 }
 

@@ -15,9 +15,15 @@ export const HUB_LABELS = {
 /** Below this zoom an ordinary label is drawn smaller than a person can read. */
 const readableFromZoom = LABEL.readablePx / LABEL.fontSize;
 
-export function updateHubLabels(cy: cytoscape.Core, wholeGraph: boolean): void {
+let shownFor: string | null = null;
+
+/** force: what is on stage changed (always re-culled); otherwise only a change of zoom or mode does anything. */
+export function updateHubLabels(cy: cytoscape.Core, wholeGraph: boolean, force = true): void {
   const zoom = cy.zoom();
   const on = wholeGraph && zoom < readableFromZoom;
+  const key = on ? `on ${zoom}` : 'off';
+  if (!force && key === shownFor) return;
+  shownFor = key;
   const hubs = on
     ? cy
         .nodes(':visible')
