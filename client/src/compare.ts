@@ -20,7 +20,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
   const select = h(
     'select',
     { id: 'compare-metric', 'aria-label': t('compareMetric'), onchange: (ev: Event) => onChoose((ev.target as HTMLSelectElement).value) },
-    metrics.map((m) => h('option', { value: m.metric, selected: m.metric === current?.metric }, `${metricName(m.metric)} (${m.facts.length})`)),
+    metrics.map((m) => h('option', { value: m.metric, selected: m.metric === current?.metric }, `${metricName(m)} (${m.facts.length})`)),
   );
   if (!current) {
     replace(root, h('p', { class: 'muted' }, t('notFound')));
@@ -35,7 +35,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
   const barW = 150;
   const chart = svg(
     'svg',
-    { class: 'bars', width: '100%', viewBox: `0 0 ${labelW + barW + 110} ${facts.length * rowH + 4}`, role: 'img', 'aria-label': `${metricName(current.metric)}: ${facts.length}` },
+    { class: 'bars', width: '100%', viewBox: `0 0 ${labelW + barW + 110} ${facts.length * rowH + 4}`, role: 'img', 'aria-label': `${metricName(current)}: ${facts.length}` },
     ...facts.map((f, i) => {
       const max = maxByUnit.get(f.unit ?? '') || 1;
       const w = Math.max(2, ((f.value ?? 0) / max) * barW);
@@ -56,7 +56,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
     root,
     h('label', { for: 'compare-metric' }, t('compareMetric')),
     select,
-    h('p', { class: 'muted small' }, `${t('compareIntro')} (${current.units.map(unitName).join(', ')})`),
+    h('p', { class: 'muted small' }, `${t('compareIntro')} (${current.units.map((u) => unitName(current.facts.find((f) => f.unit === u) ?? { unit: u, unitLabel: u, unitZh: u })).join(t('listSep'))})`),
     chart,
     h(
       'ol',
@@ -67,7 +67,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
           {},
           f.subject ? h('button', { type: 'button', class: 'link', onclick: () => onSelect(f.subject!.id) }, zh ? f.subject.labelZh : f.subject.name) : null,
           `${t('colon')}${factValue(f)}`,
-          f.unit ? h('span', { class: 'muted small' }, ` [${unitName(f.unit)}]`) : null,
+          f.unit ? h('span', { class: 'muted small' }, ` [${unitName(f)}]`) : null,
           f.status ? h('span', { class: `badge status-${f.status.toLowerCase()}` }, statusName(f.status)) : null,
           f.evidence[0] ? h('a', { href: f.evidence[0].url, target: '_blank', rel: 'noopener', class: 'small' }, ` ${f.evidence[0].timestamp ?? t('evidence')}`) : null,
         ),

@@ -1,41 +1,33 @@
-// The toolbar, the tabs, the keyboard and the canvas's own events, wired to the explorer's actions.
-import { canvas, stage, state, update } from './app.js';
+// The toolbar, the tabs, the keyboard and the canvas's own events, turned into the store's commands.
 import { byId, download } from './dom.js';
-import { getLang, setLang, t } from './i18n.js';
+import { getLang, t } from './i18n.js';
 import { notice } from './notices.js';
-import { activateTab } from './panels.js';
-import { clearSelection, selectEntity, selectRelationship } from './selectionFlow.js';
+import { canvas } from './scene.js';
+import { actions, state, update } from './store.js';
 import { TABS, type LayoutName, type Tab } from './urlState.js';
-import { afterStageChange, expand } from './views.js';
 
-export function wireControls(applyLanguage: () => void): void {
+export function wireControls(): void {
   document.querySelectorAll<HTMLButtonElement>('[role=tab]').forEach((b) => {
-    b.addEventListener('click', () => activateTab(b.dataset.tab as Tab));
+    b.addEventListener('click', () => actions.showTab(b.dataset.tab as Tab));
     b.addEventListener('keydown', (ev) => {
       // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
       if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
       const i = TABS.indexOf(state.tab);
-      activateTab(TABS[(i + (ev.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!, true);
+      const next = TABS[(i + (ev.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+      actions.showTab(next);
+      document.querySelector<HTMLButtonElement>(`[role=tab][data-tab="${next}"]`)?.focus();
     });
   });
 
   const layoutSelect = byId<HTMLSelectElement>('layout');
   layoutSelect.value = state.layout;
-  const relayout = () => {
-    stage.relayout(state.layout);
-    afterStageChange();
-  };
   layoutSelect.addEventListener('change', () => {
     update({ layout: layoutSelect.value as LayoutName }, 'replace');
-    relayout();
+    actions.relayout();
   });
-  byId('relayout').addEventListener('click', relayout);
-  byId('fit').addEventListener('click', () => stage.fit(canvas.visibleNodes()));
-  byId('lang-toggle').addEventListener('click', () => {
-    setLang(getLang() === 'zh' ? 'en' : 'zh');
-    update({ lang: getLang() }, 'replace');
-    applyLanguage();
-  });
+  byId('relayout').addEventListener('click', () => actions.relayout());
+  byId('fit').addEventListener('click', () => actions.fit());
+  byId('lang-toggle').addEventListener('click', () => actions.setLanguage(getLang() === 'zh' ? 'en' : 'zh'));
   byId('filters-toggle').addEventListener('click', () => {
     const open = document.body.classList.toggle('filters-open');
     byId('filters-toggle').setAttribute('aria-expanded', String(open));
@@ -69,17 +61,17 @@ export function wireControls(applyLanguage: () => void): void {
   });
   cy.on('tap', 'node', (ev) => {
     if (ev.target.data('isEntity') === false) return;
-    void selectEntity(ev.target.id() as string);
+    void actions.selectEntity(ev.target.id() as string);
   });
   cy.on('tap', 'edge', (ev) => {
     const id = ev.target.id() as string;
-    if (/--[A-Z_]+--/.test(id)) void selectRelationship(id);
+    if (/--[A-Z_]+--/.test(id)) void actions.selectRelationship(id);
   });
   cy.on('tap', (ev) => {
-    if (ev.target === cy && (state.id || state.rel)) clearSelection();
+    if (ev.target === cy && (state.id || state.rel)) actions.clearSelection();
   });
   cy.on('dbltap', 'node', (ev) => {
-    if (tapBefore === ev.target.id()) void expand(ev.target.id() as string);
+    if (tapBefore === ev.target.id()) void actions.expand(ev.target.id() as string);
   });
 
   document.addEventListener('keydown', (ev) => {
@@ -90,7 +82,7 @@ export function wireControls(applyLanguage: () => void): void {
       byId('search').focus();
     } else if (ev.key === 'Escape') {
       if (typing) (target as HTMLInputElement).blur();
-      clearSelection();
+      actions.clearSelection();
     }
   });
 }

@@ -57,14 +57,14 @@ function statusBadge(s: string | null): HTMLElement | null {
 
 function factItem(f: Fact): HTMLElement {
   const qualifier = zhOr(f.qualifierZh, f.qualifier);
-  const meta = [f.unit ? `${t('unit')}: ${unitName(f.unit)}` : '', f.asOf ? `${t('asOfShort')} ${f.asOf}` : '', qualifier].filter(Boolean).join(' · ');
+  const meta = [f.unit ? `${t('unit')}: ${unitName(f)}` : '', f.asOf ? `${t('asOfShort')} ${f.asOf}` : '', qualifier].filter(Boolean).join(' · ');
   return h(
     'li',
     { class: 'fact' },
     h(
       'div',
       {},
-      h('strong', {}, metricName(f.metric)),
+      h('strong', {}, metricName(f)),
       `${t('colon')}`,
       h('span', { class: 'fact-value' }, factValue(f)),
       ' ',

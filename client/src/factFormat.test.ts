@@ -1,32 +1,30 @@
-// Facts in Chinese count in 万 and 亿 and name the unit in Chinese; English keeps the server's display.
+// Facts read in the interface language from the API's own labels; English headings start with a capital.
 import { afterEach, describe, expect, it } from 'vitest';
-import { factValue, metricName, numberZh, unitName } from './factFormat.js';
+import { factValue, metricName, unitName } from './factFormat.js';
 import { setLang } from './i18n.js';
 
 afterEach(() => setLang('en'));
 
-describe('numberZh', () => {
-  it('counts in 万, 亿 and 万亿, and uses powers of ten beyond', () => {
-    expect(numberZh(128_000)).toBe('12.8万');
-    expect(numberZh(500_000_000_000)).toBe('5000亿');
-    expect(numberZh(2e12)).toBe('2万亿');
-    expect(numberZh(2e25)).toBe('2×10²⁵');
-    expect(numberZh(27)).toBe('27');
-  });
-});
+const fact = {
+  metric: 'gpu_count', metricLabel: 'GPU count', metricZh: 'GPU 数量',
+  unit: 'GPUs', unitLabel: 'GPUs', unitZh: '块 GPU',
+  display: '~100K–128K GPUs', displayZh: '约 10万–12.8万块 GPU',
+};
 
-describe('factValue', () => {
-  const fact = { display: '~100K–128K GPUs', value: 100_000, valueMax: 128_000, unit: 'GPUs', approximate: true };
-  it('keeps the server display in English', () => {
+describe('fact labels', () => {
+  it('shows the English label, unit and display', () => {
+    expect(metricName(fact)).toBe('GPU count');
+    expect(metricName({ ...fact, metricLabel: 'active parameters' })).toBe('Active parameters');
+    expect(unitName(fact)).toBe('GPUs');
     expect(factValue(fact)).toBe('~100K–128K GPUs');
-    expect(metricName('gpu_count')).toBe('GPU count');
   });
 
-  it('writes value, range and unit in Chinese', () => {
+  it('shows the Chinese the API sent, and the English where it sent none', () => {
     setLang('zh');
+    expect(metricName(fact)).toBe('GPU 数量');
+    expect(unitName(fact)).toBe('块 GPU');
     expect(factValue(fact)).toBe('约 10万–12.8万块 GPU');
-    expect(factValue({ display: '$500B', value: 5e11, valueMax: null, unit: 'USD', approximate: false })).toBe('5000亿美元');
-    expect(metricName('gpu_count')).toBe('GPU 数量');
-    expect(unitName('USD/1M tokens')).toBe('美元/百万 token');
+    expect(factValue({ ...fact, displayZh: '' })).toBe('~100K–128K GPUs');
+    expect(metricName({ metric: 'gpu_count', label: 'GPU count', labelZh: 'GPU 数量' })).toBe('GPU 数量');
   });
 });

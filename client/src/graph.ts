@@ -2,13 +2,17 @@
 // neighbourhoods, console results). Filters and the stage only toggle classes, so they are instant;
 // placing nodes is layout.ts's job and choosing which are on stage is stage.ts's.
 import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import type { ConsoleEdge, ConsoleNode } from './api.js';
 import { getLang } from './i18n.js';
 import { earliestDate, type GraphEdge, type GraphNode, type TypeInfo } from './queries.js';
 import { LABELS_FROM_ZOOM, stylesheet } from './style.js';
 
-cytoscape.use(fcose);
+/**
+ * fcose is a fifth of the bundle and the first view does not need it when the server sent positions:
+ * it loads on the first layout that uses it (views.ts, commands.ts), or once the first view is up.
+ */
+let fcose: Promise<void> | null = null;
+export const fcoseReady = (): Promise<void> => (fcose ??= import('cytoscape-fcose').then((m) => void cytoscape.use(m.default)));
 
 /** Drawing every edge while panning 2,000 nodes costs ~0.4 s a frame; above this they hide while moving. */
 const BIG_GRAPH_NODES = 1000;
@@ -74,6 +78,11 @@ export class Canvas {
   /** Adds what is not there yet; returns the ids of the nodes that were new (placed by the caller). */
   addSubgraph(sg: { nodes: GraphNode[]; edges: GraphEdge[] }): string[] {
     const added: string[] = [];
+    // Degree and label go in with the node: setting them after the add restyles every node again,
+    // which on the first view costs more than the add itself.
+    const degree = new Map<string, number>();
+    if (this.cy.nodes().empty()) for (const e of sg.edges) for (const end of [e.source.id, e.target.id]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    const zh = getLang() === 'zh';
     this.cy.batch(() => {
       for (const n of sg.nodes) {
         if (this.cy.getElementById(n.id).nonempty()) continue;
@@ -81,7 +90,7 @@ export class Canvas {
           group: 'nodes',
           data: {
             id: n.id, kind: n.kind, name: n.name, labelZh: n.labelZh, first: n.firstMentionSeconds,
-            date: earliestDate(n.dates), display: n.name, degree: 0, isEntity: true,
+            date: earliestDate(n.dates), display: zh ? n.labelZh || n.name : n.name, degree: degree.get(n.id) ?? 0, isEntity: true,
           },
         });
         added.push(n.id);
@@ -119,7 +128,7 @@ export class Canvas {
     const existing = this.cy.getElementById(id);
     if (existing.nonempty()) return existing as cytoscape.EdgeSingular;
     if (this.cy.getElementById(source).empty() || this.cy.getElementById(target).empty()) return null;
-    return this.cy.add({ group: 'edges', data: { id, source, target, type, status, display: type } });
+    return this.cy.add({ group: 'edges', data: { id, source, target, type, status, display: this.typeLabel(type) } });
   }
 
   /** Large graphs drop label text while zoomed out too far for labels to be drawn (see stylesheet). */
@@ -140,8 +149,9 @@ export class Canvas {
     this.updateQuietLabels(this.awaitingLayout);
     // hideEdgesOnViewport is an init option with no setter; the canvas renderer reads it on every frame,
     // so it follows the graph's size as neighbourhoods and console results are added.
-    const renderer = (this.cy as unknown as { renderer?: () => { hideEdgesOnViewport?: boolean } | undefined }).renderer?.();
-    if (renderer) renderer.hideEdgesOnViewport = this.cy.nodes().length > BIG_GRAPH_NODES;
+    // textureOnViewport likewise: a big graph pans and zooms as one cached picture, redrawn when it rests.
+    const renderer = (this.cy as unknown as { renderer?: () => { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean } | undefined }).renderer?.();
+    if (renderer) renderer.hideEdgesOnViewport = renderer.textureOnViewport = this.cy.nodes().length > BIG_GRAPH_NODES;
     // The size a node is drawn at (and laid out by) follows its degree among what is loaded, as on the server.
     this.cy.nodes().forEach((n) => {
       const d = n.degree(false);
@@ -154,12 +164,15 @@ export class Canvas {
   refreshLabels(): void {
     if (this.styledFor !== getLang()) this.restyle();
     const zh = getLang() === 'zh';
+    // Only what changes: an unchanged data field still restyles its element.
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
-        n.data('display', zh ? (n.data('labelZh') as string) || (n.data('name') as string) : (n.data('name') as string));
+        const label = zh ? (n.data('labelZh') as string) || (n.data('name') as string) : (n.data('name') as string);
+        if (n.data('display') !== label) n.data('display', label);
       });
       this.cy.edges().forEach((e) => {
-        e.data('display', this.typeLabel(e.data('type') as string));
+        const label = this.typeLabel(e.data('type') as string);
+        if (e.data('display') !== label) e.data('display', label);
       });
     });
   }
@@ -170,7 +183,7 @@ export class Canvas {
       this.cy.nodes().forEach((n) => {
         const entity = n.data('isEntity') === true;
         const hidden = v.hideKinds.has(n.data('kind') as string) || (entity && hiddenByTime(n.data('date') as string | null, n.data('first') as number | null, v));
-        n.toggleClass('hidden', hidden);
+        if (n.hasClass('hidden') !== hidden) n.toggleClass('hidden', hidden);
       });
       this.cy.edges().forEach((e) => {
         const hidden =
@@ -178,7 +191,7 @@ export class Canvas {
           v.hideStatus.has((e.data('status') as string | null) ?? '') ||
           e.source().hasClass('hidden') ||
           e.target().hasClass('hidden');
-        e.toggleClass('hidden', hidden);
+        if (e.hasClass('hidden') !== hidden) e.toggleClass('hidden', hidden);
       });
     });
   }

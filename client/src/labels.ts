@@ -9,7 +9,7 @@ import { boxOf } from './layout.js';
 type Rect = { x1: number; y1: number; x2: number; y2: number };
 const touches = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
-const rank = (n: cytoscape.NodeSingular): number => (n.selected() ? 3 : n.hasClass('path') ? 2 : n.hasClass('near') ? 1 : 0);
+const rank = (n: cytoscape.NodeSingular): number => (n.selected() ? 4 : n.hasClass('path') ? 3 : n.hasClass('near') ? 2 : n.hasClass('hub') ? 1 : 0);
 
 export function cullLabels(cy: cytoscape.Core): number {
   const nodes = cy.nodes(':visible');
@@ -20,7 +20,8 @@ export function cullLabels(cy: cytoscape.Core): number {
   const show: cytoscape.NodeSingular[] = [];
   for (const n of order) {
     const label = labelRect(n);
-    const clash = label !== null && (kept.some((k) => touches(k, label)) || bodies.some((b) => b.id !== n.id() && touches(b.r, label)));
+    // A hub's label in the zoomed-out whole graph may lie over small nodes (it has a background); never over another label.
+    const clash = label !== null && (kept.some((k) => touches(k, label)) || (!n.hasClass('hub') && bodies.some((b) => b.id !== n.id() && touches(b.r, label))));
     if (clash) hide.push(n);
     else {
       if (label) kept.push(label);

@@ -17,8 +17,8 @@ export function nodesById(cy: cytoscape.Core, ids: Iterable<string>): cytoscape.
 export const PLACEMENT = {
   /** Space between the boxes of two labelled nodes (model px). */
   gap: NODE_GAP,
-  /** Compaction rounds for the overview: squeeze towards the canvas's shape, then remove overlaps again. */
-  compactRounds: 10,
+  /** Compaction rounds for the overview at most (it stops when the fit stops gaining): enough to squeeze the whole graph's sparse positions. */
+  compactRounds: 24,
   /** Per round, the long side shrinks by this factor and the short side by the square root of it. */
   compactFactor: 0.88,
   /** Where a brought-in node starts before the overlap pass finds it a free spot: this far from its anchor. */

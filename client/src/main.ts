@@ -1,26 +1,30 @@
-// Starts the explorer: URL state in, data from the API, the first view drawn, then the panels.
-// Each concern lives in its own module; this file only puts them in order.
+// Starts the explorer: the store's subscribers (canvas, panels, URL), the commands, then the URL
+// state in, data from the API and the first view drawn. Each concern lives in its own module; this
+// file only puts them in order, and nothing calls back into it.
 import './styles.css';
 import { gql, vocabulary } from './api.js';
-import { canvas, meta, onStateChange, parsed, stage, state, update, visibility } from './app.js';
+import { subscribeCanvas } from './canvasSync.js';
+import { provideCommands } from './commands.js';
 import { ConsolePanel } from './consolePanel.js';
 import { byId } from './dom.js';
+import { fcoseReady } from './graph.js';
 import { applyStatic, defaultLang, getLang, setLang, t } from './i18n.js';
 import { kindName, setVocabulary } from './kinds.js';
-import { cullLabels } from './labels.js';
 import { nodesById } from './layout.js';
 import { errorText, notice, watchConnection } from './notices.js';
-import { activateTab, rerenderDetails, setActions, showCompare, showFilters, showQueries, updateStatus } from './panels.js';
+import { subscribePanels } from './panels.js';
 import { PathPanel, type PathResult } from './path.js';
 import { EPISODE, type TypeInfo } from './queries.js';
+import { canvas, stage } from './scene.js';
 import { autocomplete } from './search.js';
 import { mountCentrality } from './centralityPanel.js';
-import { clearSelection, selectEntity, selectRelationship } from './selectionFlow.js';
+import { actions, meta, parsed, record, state, subscribe, update } from './store.js';
 import { replayValue, stopReplay } from './timeControls.js';
 import { attachTooltip } from './tooltip.js';
-import { LAYOUTS, parse, type ViewState } from './urlState.js';
+import { LAYOUTS, type ViewState } from './urlState.js';
+import { subscribeUrl } from './urlSync.js';
 import { wireControls, syncViewportToUrl } from './controls.js';
-import { afterStageChange, collapse, expand, fetchWholeGraph, focusOn, hiddenNeighbours, isExpanded, loadWholeGraph, overview, presentScope, record, recordView, wholeGraph } from './views.js';
+import { afterStageChange, fetchWholeGraph, loadWholeGraph, presentScope, recordView } from './views.js';
 
 setLang(state.lang ?? defaultLang());
 document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
@@ -36,21 +40,10 @@ window.__cy = canvas.cy;
 window.__explorer = { state, stage };
 
 watchConnection();
-setActions({
-  selectEntity: (id) => void selectEntity(id),
-  selectRelationship: (id) => void selectRelationship(id),
-  expand: (id) => void expand(id),
-  collapse: (id) => collapse(id),
-  focus: (id) => void focusOn(id),
-  wholeGraph: () => void wholeGraph(),
-  overview: () => void overview(),
-  kindName,
-  hiddenNeighbours,
-  isExpanded,
-  get focused() {
-    return state.focus;
-  },
-});
+// Subscribers run in this order: the canvas first, so panels count what it now draws.
+subscribeUrl();
+subscribeCanvas();
+provideCommands();
 
 const pathPanel = new PathPanel(byId('panel-path'), {
   show(r: PathResult) {
@@ -65,7 +58,7 @@ const pathPanel = new PathPanel(byId('panel-path'), {
     canvas.clearPath();
     afterStageChange();
   },
-  selectEntity: (id) => void selectEntity(id, { quiet: true }),
+  selectEntity: (id) => void actions.selectEntity(id, { quiet: true }),
   setEnds: (ends) => update({ path: ends }, 'replace'),
   recordOperation: (op) => record('path', 'tabPath', op),
 });
@@ -80,69 +73,30 @@ const consolePanel = new ConsolePanel(byId('panel-console'), {
   },
 });
 
-autocomplete(byId<HTMLInputElement>('search'), (hit) => void selectEntity(hit.id));
-mountCentrality({ cy: canvas.cy, selectEntity: (id) => void selectEntity(id) });
-
-function applyLanguage(): void {
+const setTitle = () => void (document.title = `${t('title')} · Lex Fridman #459`);
+// The page's own strings and the panels that are not the store's follow the language too.
+subscribe((c) => {
+  if (c.kind !== 'lang') return;
   applyStatic();
-  document.title = `${t('title')} · Lex Fridman #459`;
-  canvas.refreshLabels();
-  // Labels changed size: the overlap pass runs again, and the overview is re-fitted.
-  stage.relabel();
-  if (stage.scope === 'overview') stage.fit(canvas.visibleNodes());
-  afterStageChange();
+  setTitle();
   pathPanel.render();
   consolePanel.renderExamples();
-  if (state.tab === 'query') showQueries();
-  if (state.tab === 'compare') void showCompare();
-}
+});
 
-wireControls(applyLanguage);
+autocomplete(byId<HTMLInputElement>('search'), (hit) => void actions.selectEntity(hit.id));
+mountCentrality({ cy: canvas.cy, selectEntity: (id) => void actions.selectEntity(id) });
+wireControls();
 attachTooltip(canvas.cy, byId('cy').parentElement!, {
   name: (n) => (n.data('display') as string) || (n.data('name') as string),
   kind: (n) => kindName(n.data('kind') as string),
 });
 
-/** Filters and time controls change what is visible, not what is loaded. */
-function onFilterChange(patch: Partial<ViewState>): void {
-  if (!['hideKinds', 'hideTypes', 'hideStatus', 'asOf', 'keepUndated', 't'].some((k) => k in patch)) return;
-  canvas.applyVisibility(visibility());
-  cullLabels(canvas.cy);
-  updateStatus();
-  recordView();
-}
-onStateChange(onFilterChange);
-
-/** Back and Forward: the URL of that entry is the state to show (the language stays as chosen). */
-window.addEventListener('popstate', () => {
-  const next = parse(location.search).state;
-  const scopeChanged = next.scope !== state.scope || next.focus !== state.focus;
-  Object.assign(state, { ...next, lang: state.lang });
-  void (async () => {
-    if (scopeChanged) {
-      if (state.focus) await focusOn(state.focus);
-      else await (state.scope === 'all' ? wholeGraph() : overview());
-    }
-    onFilterChange({ hideKinds: state.hideKinds });
-    showFilters();
-    activateTab(state.tab);
-    if (state.id) await selectEntity(state.id, { quiet: true, history: 'replace' });
-    else if (state.rel) await selectRelationship(state.rel, { history: 'replace' });
-    else clearSelection();
-    if (state.viewport) {
-      canvas.cy.stop();
-      canvas.cy.viewport({ zoom: state.viewport.zoom, pan: { x: state.viewport.x, y: state.viewport.y } });
-    }
-  })();
-});
-
 async function start(): Promise<void> {
   applyStatic();
-  document.title = `${t('title')} · Lex Fridman #459`;
+  setTitle();
   for (const p of parsed.problems) notice(t('badParam', { name: p.name, value: p.value, why: t(p.why) }), 'error');
   if (!(LAYOUTS as readonly string[]).includes(state.layout)) state.layout = 'fcose';
-  activateTab(state.tab);
-  rerenderDetails();
+  subscribePanels();
 
   // The graph does not depend on the episode or the vocabulary: all three travel at once.
   const early = state.focus ? null : fetchWholeGraph();
@@ -162,10 +116,10 @@ async function start(): Promise<void> {
 
   const initialViewport = state.viewport;
   try {
-    if (state.focus) await focusOn(state.focus);
+    if (state.focus) await actions.focus(state.focus);
     else {
       await loadWholeGraph(early ?? undefined);
-      presentScope();
+      await presentScope();
     }
   } catch (err) {
     notice(errorText(err), 'error');
@@ -173,18 +127,19 @@ async function start(): Promise<void> {
   recordView();
   byId('loading').hidden = true;
 
-  if (state.id) await selectEntity(state.id, { quiet: true, history: 'replace' });
-  else if (state.rel) await selectRelationship(state.rel, { history: 'replace' });
+  if (state.id) await actions.selectEntity(state.id, { quiet: true, history: 'replace' });
+  else if (state.rel) await actions.selectRelationship(state.rel, { history: 'replace' });
   if (state.path) await pathPanel.restore(state.path[0], state.path[1]);
   if (initialViewport) {
     canvas.cy.stop();
     canvas.cy.viewport({ zoom: initialViewport.zoom, pan: { x: initialViewport.x, y: initialViewport.y } });
   }
   syncViewportToUrl();
-  showFilters();
-  updateStatus();
+  afterStageChange();
   window.addEventListener('beforeunload', stopReplay);
   document.body.dataset.ready = 'true';
+  // Re-running the layout or a focus then need not wait for the layout code.
+  setTimeout(() => void fcoseReady(), 1000);
 }
 
 void start();

@@ -75,8 +75,13 @@ export interface Evidence {
 export interface Fact {
   id: string;
   metric: string;
+  metricLabel: string;
+  metricZh: string;
   display: string;
+  displayZh: string;
   unit: string | null;
+  unitLabel: string | null;
+  unitZh: string | null;
   value: number | null;
   valueMax: number | null;
   approximate: boolean;
@@ -124,7 +129,9 @@ export interface EntityDetail extends GraphNode {
 const NODE_FIELDS = 'id kind name labelZh: label(lang: ZH) firstMentionSeconds dates { founded released announced effective published }';
 const EDGE_FIELDS = 'id type status since source { id } target { id }';
 const EVIDENCE = 'evidence { source publisher chapter chapterZh: chapter(lang: ZH) timestamp atSeconds speakerName note noteZh: note(lang: ZH) url }';
-const FACT_FIELDS = 'id metric display unit value valueMax approximate status qualifier qualifierZh: qualifier(lang: ZH) asOf source';
+// Labels in both languages from the API (the vocabulary's), never from tables in the client.
+const FACT_FIELDS =
+  'id metric metricLabel metricZh: metricLabel(lang: ZH) display displayZh: display(lang: ZH) unit unitLabel unitZh: unitLabel(lang: ZH) value valueMax approximate status qualifier qualifierZh: qualifier(lang: ZH) asOf source';
 const END = 'id name labelZh: label(lang: ZH) kind';
 const REL_FIELDS = `id type labelEn: label(lang: EN) labelZh: label(lang: ZH) since until status source { ${END} } target { ${END} } ${EVIDENCE}`;
 
@@ -190,12 +197,14 @@ export interface SearchHit {
 
 export const METRICS = `query Metrics {
   metrics(minEntities: 2) {
-    metric units
+    metric label labelZh: label(lang: ZH) units
     facts { ${FACT_FIELDS} subject { ${END} } ${EVIDENCE} }
   }
 }`;
 export interface Metric {
   metric: string;
+  label: string;
+  labelZh: string;
   units: string[];
   facts: Fact[];
 }

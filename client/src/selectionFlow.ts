@@ -2,16 +2,13 @@
 // hold it, mark its neighbourhood and keep it in view. Each selection is a history entry.
 import type cytoscape from 'cytoscape';
 import { gql, orIfNotFound } from './api.js';
-import { canvas, shown, stage, state, update } from './app.js';
-import { byId } from './dom.js';
 import { t } from './i18n.js';
 import { cullLabels } from './labels.js';
 import { errorText, notice } from './notices.js';
-import { activateTab, rerenderDetails, updateStatus } from './panels.js';
 import { entityOperation, relationshipOperation, type EntityDetail, type RelationshipDetail } from './queries.js';
+import { canvas, stage } from './scene.js';
 import { clearMarks, keepInView, markEdge, markEntity, showEdge } from './selection.js';
-import { renderMessage } from './details.js';
-import { record } from './views.js';
+import { emit, record, shown, state, update } from './store.js';
 
 /**
  * Puts the entity on stage if the view does not hold it (or held it only for the previous selection):
@@ -46,9 +43,8 @@ export async function reapplySelection(opts: { quietView?: boolean } = {}): Prom
 }
 
 export async function selectEntity(id: string, opts: { quiet?: boolean; history?: 'auto' | 'replace' } = {}): Promise<boolean> {
-  const panel = byId('panel-details');
-  if (state.tab !== 'details' && !opts.quiet) activateTab('details');
-  renderMessage(panel, t('loading'));
+  if (state.tab !== 'details' && !opts.quiet) update({ tab: 'details' }, 'replace');
+  emit({ kind: 'selection', loading: true });
   const op = entityOperation(id);
   record('selection', 'tabDetails', op);
   try {
@@ -57,7 +53,7 @@ export async function selectEntity(id: string, opts: { quiet?: boolean; history?
     if (!e) {
       shown.current = null;
       update({ id: null, rel: null }, 'replace');
-      renderMessage(panel, t('unknownId', { id }), 'error');
+      emit({ kind: 'selection', error: t('unknownId', { id }) });
       notice(t('unknownId', { id }), 'error');
       return false;
     }
@@ -68,19 +64,17 @@ export async function selectEntity(id: string, opts: { quiet?: boolean; history?
     update({ id: e.id, rel: null }, opts.history ?? 'auto');
     shown.current = { kind: 'entity', data: e };
     await reapplySelection();
-    rerenderDetails();
-    updateStatus();
+    emit({ kind: 'selection' });
     return true;
   } catch (err) {
-    renderMessage(panel, errorText(err), 'error');
+    emit({ kind: 'selection', error: errorText(err) });
     return false;
   }
 }
 
 export async function selectRelationship(id: string, opts: { history?: 'auto' | 'replace' } = {}): Promise<void> {
-  const panel = byId('panel-details');
-  activateTab('details');
-  renderMessage(panel, t('loading'));
+  update({ tab: 'details' }, 'replace');
+  emit({ kind: 'selection', loading: true });
   const op = relationshipOperation(id);
   record('selection', 'tabDetails', op);
   try {
@@ -88,7 +82,7 @@ export async function selectRelationship(id: string, opts: { history?: 'auto' | 
     const r = data.relationship;
     if (!r) {
       update({ rel: null }, 'replace');
-      renderMessage(panel, `${t('notFound')}: ${id}`, 'error');
+      emit({ kind: 'selection', error: `${t('notFound')}: ${id}` });
       notice(`${t('notFound')}: ${id}`, 'error');
       return;
     }
@@ -96,10 +90,9 @@ export async function selectRelationship(id: string, opts: { history?: 'auto' | 
     update({ rel: r.id, id: null }, opts.history ?? 'auto');
     shown.current = { kind: 'rel', data: r };
     await reapplySelection();
-    rerenderDetails();
-    updateStatus();
+    emit({ kind: 'selection' });
   } catch (err) {
-    renderMessage(panel, errorText(err), 'error');
+    emit({ kind: 'selection', error: errorText(err) });
   }
 }
 
@@ -109,6 +102,5 @@ export function clearSelection(): void {
   clearMarks(canvas.cy);
   update({ id: null, rel: null });
   cullLabels(canvas.cy);
-  rerenderDetails();
-  updateStatus();
+  emit({ kind: 'selection' });
 }

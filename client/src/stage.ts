@@ -3,6 +3,7 @@
 // neighbourhood. Selections, expansions, paths and console results bring their nodes on stage.
 import type cytoscape from 'cytoscape';
 import { applyPositions, compactToFit, declutter, layoutNamed, layoutOverview, layoutWhole, nodesById, placeNear, positionsOf, type Position } from './layout.js';
+import { nodeSize } from '../../core/domain/layoutOptions.js';
 import type { LayoutName } from './urlState.js';
 
 export type Scope = 'overview' | 'all' | 'focus';
@@ -34,6 +35,11 @@ export class Stage {
     this.preset = positions?.length ? new Map(positions.map((p) => [p.id, { x: p.x, y: p.y }])) : null;
   }
 
+  /** The server's positions place every loaded node: the overview and the whole graph need no fcose. */
+  presetCoversAll(): boolean {
+    return this.preset !== null && this.cy.nodes().toArray().every((n) => this.preset!.has(n.id()));
+  }
+
   /** On stage now (filters aside). */
   staged(): cytoscape.NodeCollection {
     return this.cy.nodes().not('.offstage');
@@ -50,9 +56,10 @@ export class Stage {
    */
   private pickCore(): cytoscape.NodeCollection {
     // Filters aside: the replay and the kind filters then hide and reveal within one stable picture.
-    const ranked = (this.cy.nodes('[?isEntity]') as cytoscape.NodeCollection)
-      .toArray()
-      .sort((a, b) => b.degree(false) - a.degree(false) || a.id().localeCompare(b.id()));
+    const degree = new Map<string, number>();
+    const entities = (this.cy.nodes('[?isEntity]') as cytoscape.NodeCollection).toArray();
+    for (const n of entities) degree.set(n.id(), n.degree(false));
+    const ranked = entities.sort((a, b) => degree.get(b.id())! - degree.get(a.id())! || a.id().localeCompare(b.id()));
     const size = this.overviewSize();
     let chosen = ranked.slice(0, size);
     for (let round = 0; round < 3; round++) {
@@ -70,16 +77,22 @@ export class Stage {
     this.extras.clear();
     this.core = this.pickCore();
     const key = `${lang}|${this.core.map((n) => n.id()).join(',')}`;
+    // Each class change restyles its node: touch only what moves on or off stage.
     this.cy.batch(() => {
-      this.cy.nodes().addClass('offstage');
-      this.core.removeClass('offstage');
+      this.cy.nodes().not(this.core).not('.offstage').addClass('offstage');
+      this.core.filter('.offstage').removeClass('offstage');
     });
     if (this.overviewAt?.key === key) applyPositions(this.cy, this.overviewAt.at);
     else {
       // Starting from the server's whole-graph positions keeps the overview the same on every visit.
       const fromPreset = this.preset !== null && this.core.toArray().every((n) => this.preset!.has(n.id()));
-      if (fromPreset) applyPositions(this.cy, new Map(this.core.map((n): [string, Position] => [n.id(), this.preset!.get(n.id())!])));
-      layoutOverview(this.cy, this.core, fromPreset);
+      // Those positions already place hubs by what links them: squeezing them until they fill the
+      // canvas (compactToFit, overlaps removed each round) reads as well as a new fcose run, in a tenth
+      // of the time, and the first view needs no fcose at all.
+      if (fromPreset) {
+        applyPositions(this.cy, new Map(this.core.map((n): [string, Position] => [n.id(), this.preset!.get(n.id())!])));
+        declutter(this.cy, this.core);
+      } else layoutOverview(this.cy, this.core, false);
       compactToFit(this.cy, this.core, this.cy.width(), this.cy.height(), OVERVIEW.fitPadding);
       this.overviewAt = { key, at: positionsOf(this.core) };
     }
@@ -91,7 +104,30 @@ export class Stage {
     this.extras.clear();
     this.cy.nodes().removeClass('offstage');
     layoutWhole(this.cy, this.cy.nodes(), this.preset);
-    this.fit(this.cy.nodes());
+    this.fitByPositions(this.cy.nodes());
+  }
+
+  /**
+   * Fits by positions and node sizes, not by drawn boxes: Cytoscape's fit measures every label, which
+   * at thousands of nodes is most of the time to a first frame, and the labels are not drawn that far
+   * out anyway (min-zoomed-font-size).
+   */
+  fitByPositions(nodes: cytoscape.NodeCollection): void {
+    const visible = nodes.not('.hidden, .offstage');
+    if (visible.empty()) return;
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    visible.forEach((n) => {
+      const p = n.position();
+      const r = nodeSize(n.data('degree') as number) / 2;
+      x1 = Math.min(x1, p.x - r);
+      y1 = Math.min(y1, p.y - r);
+      x2 = Math.max(x2, p.x + r);
+      y2 = Math.max(y2, p.y + r);
+    });
+    const pad = OVERVIEW.fitPadding;
+    const zoom = Math.min(OVERVIEW.maxFitZoom, (this.cy.width() - 2 * pad) / Math.max(x2 - x1, 1), (this.cy.height() - 2 * pad) / Math.max(y2 - y1, 1));
+    const z = Math.max(this.cy.minZoom(), Math.min(this.cy.maxZoom(), zoom));
+    this.cy.viewport({ zoom: z, pan: { x: this.cy.width() / 2 - z * ((x1 + x2) / 2), y: this.cy.height() / 2 - z * ((y1 + y2) / 2) } });
   }
 
   /** The canvas holds one neighbourhood (main.ts loads it): lay all of it out. */

@@ -90,6 +90,7 @@ export const en = {
   error: 'Error',
   notFound: 'Not found',
   colon: ': ',
+  listSep: ', ',
   layoutFcose: 'Force-directed',
   layoutConcentric: 'Concentric',
   layoutCircle: 'Circle',

@@ -92,6 +92,7 @@ export const zh: Record<keyof typeof en, string> = {
   error: '错误',
   notFound: '未找到',
   colon: ':',
+  listSep: '、',
   layoutFcose: '力导向',
   layoutConcentric: '同心圆',
   layoutCircle: '圆形',

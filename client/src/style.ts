@@ -119,6 +119,8 @@ export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}):
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e11d48', 'z-index': 20 } },
     { selector: 'edge.path', style: { 'line-color': '#e11d48', 'target-arrow-color': '#e11d48', width: 4, 'z-index': 20 } },
     { selector: 'node.console', style: { 'border-width': 3, 'border-color': '#0ea5e9' } },
+    // The whole graph zoomed out: the top hubs' labels at a readable screen size (hubLabels.ts).
+    { selector: 'node.hub', style: { label: 'data(display)', 'font-size': 'data(hubFont)', 'text-max-width': 'data(hubWidth)', 'z-index': 5 } },
     // A label that would cover another label or node is not drawn (labels.ts); the node still is.
     { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     // Off the stage: loaded but not part of the current view (overview, focus).

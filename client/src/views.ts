@@ -1,12 +1,13 @@
 // Which view the canvas shows: the overview (first view), the whole graph, or one entity's
 // neighbourhood (focus); and expanding or collapsing a node's neighbours within it.
 import { gql } from './api.js';
-import { canvas, meta, ops, stage, state, update, visibility } from './app.js';
-import { getLang, t, type Key } from './i18n.js';
-import { cullLabels } from './labels.js';
+import { fcoseReady } from './graph.js';
+import { getLang, t } from './i18n.js';
+import { updateHubLabels } from './hubLabels.js';
 import { notice, errorText } from './notices.js';
-import { rerenderDetails, showFilters, showQueries, updateStatus } from './panels.js';
-import { KINDS, graphOperation, neighborhoodOperation, type Operation, type Subgraph } from './queries.js';
+import { KINDS, graphOperation, neighborhoodOperation, type Subgraph } from './queries.js';
+import { canvas, stage } from './scene.js';
+import { emit, meta, record, state, update, visibility } from './store.js';
 import { nodesById } from './layout.js';
 import { showAround } from './selection.js';
 import { reapplySelection } from './selectionFlow.js';
@@ -14,11 +15,6 @@ import { reapplySelection } from './selectionFlow.js';
 /** Nodes each expansion added to the canvas (not just to the stage), so collapsing can remove them again. */
 const addedBy = new Map<string, string[]>();
 let wholeLoaded = false;
-
-export function record(slot: string, titleKey: Key, op: Operation): void {
-  ops.set(slot, { titleKey, op });
-  if (state.tab === 'query') showQueries();
-}
 
 export function recordView(): void {
   if (state.focus) record('view', 'focus', neighborhoodOperation(state.focus));
@@ -45,8 +41,9 @@ export async function loadWholeGraph(pending: Promise<Subgraph> = fetchWholeGrap
   if (graph.truncated) notice(t('graphTruncated', { n: graph.nodes.length }));
 }
 
-/** Lays out the current scope from scratch and redraws what depends on it. */
-export function presentScope(): void {
+/** Lays out the current scope from scratch (with fcose where the server's positions do not do) and redraws what depends on it. */
+export async function presentScope(): Promise<void> {
+  if (state.focus || !stage.presetCoversAll()) await fcoseReady();
   canvas.applyVisibility(visibility());
   if (state.focus) stage.showFocus(state.layout);
   else if (state.scope === 'all') stage.showAll();
@@ -55,18 +52,17 @@ export function presentScope(): void {
   afterStageChange();
 }
 
+/** What is on stage changed: labels are culled again and the panels that count it re-render. */
 export function afterStageChange(): void {
-  cullLabels(canvas.cy);
-  updateStatus();
-  showFilters();
-  rerenderDetails();
+  updateHubLabels(canvas.cy, stage.scope === 'all');
+  emit({ kind: 'stage' });
 }
 
 async function leaveFocus(scope: 'overview' | 'all'): Promise<void> {
   if (!wholeLoaded) await loadWholeGraph();
   update({ focus: null, scope });
   recordView();
-  presentScope();
+  await presentScope();
   await reapplySelection();
 }
 
@@ -84,7 +80,7 @@ export async function focusOn(id: string): Promise<void> {
     canvas.addSubgraph(data.neighborhood);
     update({ focus: id, id });
     recordView();
-    presentScope();
+    await presentScope();
     await reapplySelection();
   } catch (err) {
     notice(errorText(err), 'error');

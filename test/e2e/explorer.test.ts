@@ -1,6 +1,7 @@
 // The explorer in a real browser against the real server and dataset: each test is one thing a
 // user can see or do. Screenshots land in test-results/screenshots for a human to look at.
 import { mkdirSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -200,6 +201,35 @@ describe('the explorer', () => {
     expect(side.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
     expect(side.width).toBeGreaterThan(350);
     await page.screenshot({ path: `${SHOTS}/09-mobile-390.png`, fullPage: false });
+  });
+
+  it('loads no GraphiQL code on the explorer page and serves its JS and CSS compressed', async () => {
+    context ??= await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const assets: string[] = [];
+    page.on('response', (r) => void (new URL(r.url()).pathname.startsWith('/assets/') && assets.push(new URL(r.url()).pathname)));
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 45_000 });
+    expect(assets.filter((a) => /graphiql|codemirror/i.test(a))).toEqual([]);
+    const sent: Record<string, { encoding: string | undefined; bytes: number; raw: number }> = {};
+    for (const path of assets.filter((a) => /\.(js|css)$/.test(a))) {
+      const get = (encoding: string) =>
+        new Promise<{ encoding: string | undefined; bytes: number }>((done, fail) => {
+          httpGet(`${server.url}${path}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+            let bytes = 0;
+            res.on('data', (c: Buffer) => (bytes += c.length));
+            res.on('end', () => done({ encoding: res.headers['content-encoding'], bytes }));
+          }).on('error', fail);
+        });
+      const [packed, raw] = [await get('br, gzip'), await get('identity')];
+      sent[path] = { ...packed, raw: raw.bytes };
+    }
+    const big = Object.values(sent).filter((s) => s.raw > 2048);
+    expect(big.length).toBeGreaterThan(0);
+    for (const s of big) {
+      expect(['br', 'gzip']).toContain(s.encoding);
+      expect(s.bytes).toBeLessThan(s.raw / 2);
+    }
   });
 
   it('serves GraphiQL at /graphql to browsers', async () => {

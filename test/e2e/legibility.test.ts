@@ -64,7 +64,7 @@ describe('the first view', () => {
 });
 
 describe('the whole graph', () => {
-  it('draws every entity without overlapping nodes, and zoomed in without overlapping labels', async () => {
+  it('draws every entity without overlapping nodes, names the top hubs when fitted, and zoomed in draws no overlapping labels', async () => {
     const page = await ex.open('/?view=all');
     const fitted = await measureView(page);
     await page.evaluate(() => {
@@ -75,6 +75,9 @@ describe('the whole graph', () => {
     ex.measured.wholeGraph = { fitted, zoomed };
     expect(fitted.nodes).toBe(realDataset().entities.length);
     expect(fitted.nodePairs).toBe(0);
+    // Fitted, ordinary labels are too small to draw: the top hubs keep theirs, readable and apart.
+    expect(fitted.readable).toBeGreaterThanOrEqual(10);
+    expect(fitted.labelPairs).toBe(0);
     expect(zoomed.labels).toBeGreaterThan(25);
     expect(zoomed.examples).toEqual([]);
   });
@@ -173,6 +176,12 @@ describe('on a phone', () => {
   it('shares the screen between the canvas and a scrolling panel, and a tap selects the node under it', async () => {
     const page = await ex.open('/', { width: 390, height: 844 }, true);
     await ex.shot(page, 'first-view-phone-390x844');
+    // The phone's canvas (390×~390) holds fewer entities than a laptop's; each of them is labelled and readable.
+    const view = await measureView(page);
+    ex.measured.phoneFirstView = view;
+    expect(view.nodePairs + view.labelPairs).toBe(0);
+    expect(view.readable).toBeGreaterThanOrEqual(12);
+    expect(view.readable).toBe(view.nodes);
     const target = (await biggestVisible(page, 1))[0]!;
     const box = (await page.locator('#cy').boundingBox())!;
     const p = await renderedCentre(page, target);
