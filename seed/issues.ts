@@ -42,6 +42,7 @@ export function entryName(src: SourceEntry): string {
     if (typeof v.type === 'string' && typeof v.source === 'string' && typeof v.target === 'string')
       return `"${v.source} ${v.type} ${v.target}"`;
     if (typeof v.subject === 'string' && typeof v.metric === 'string') return `"${v.subject} ${v.metric}"`;
+    if (typeof v.chapter === 'string') return `"${v.chapter}"`;
   }
   return `#${src.index + 1}`;
 }

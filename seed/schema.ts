@@ -19,6 +19,8 @@ export const LIMITS = {
   summary: 1000,
   note: 400,
   qualifier: 200,
+  caption: 600,
+  focus: 12,
   /** Bytes, checked with stat before a file is read: parsing costs ~75x the file's size in memory. */
   fileBytes: 8 * 1024 * 1024,
   totalBytes: 32 * 1024 * 1024,
@@ -192,6 +194,16 @@ export const vocabularySchema = z
       if (!Object.hasOwn(v.unitsZh, unit)) ctx.addIssue({ code: 'custom', path: ['unitsZh', unit], message: `unit "${unit}" has no Chinese (add it under unitsZh)` });
   });
 
+/** One step of the guided tour: the chapter it shows, the entities it opens on, a caption in both languages. */
+export const tourStepSchema = z
+  .object({
+    chapter: id,
+    focus: z.array(id).min(1).max(LIMITS.focus, `lists at most ${LIMITS.focus} entities`),
+    caption: z.object({ en: text(LIMITS.caption), zh: text(LIMITS.caption) }).strict(),
+  })
+  .strict();
+
+export type TourStepInput = z.output<typeof tourStepSchema>;
 export type EntityInput = z.output<typeof entitySchema>;
 export type RelationshipInput = z.output<typeof relationshipSchema>;
 export type FactInput = z.output<typeof factSchema>;

@@ -5,6 +5,7 @@ import type { RawDataset, Section, SourceEntry } from './read.js';
 import { episodeSchema, vocabularySchema, type EpisodeInput } from './schema.js';
 import { FORBIDDEN_CHAR } from './text.js';
 import { checkEntities, checkFacts, checkRelationships } from './entries.js';
+import { checkTour } from './tour.js';
 import { parseWith, type Checks, type DataError, type EpisodeContext } from './issues.js';
 
 export type { DataError } from './issues.js';
@@ -39,6 +40,9 @@ function chapterRecords(ep: EpisodeInput): ChapterRecord[] {
     titleZh: c.titleZh ?? null,
     startSeconds: c.start,
     endSeconds: ep.durationSeconds,
+    caption: null as string | null,
+    captionZh: null as string | null,
+    focus: [] as string[],
   }));
   for (let i = 0; i + 1 < chapters.length; i++) chapters[i]!.endSeconds = chapters[i + 1]!.startSeconds;
   return chapters;
@@ -143,6 +147,7 @@ export function validateDataset(raw: RawDataset): ValidationResult {
   if (raw.episode) checkSpeakers(checks, raw.episode);
   const relationships = checkRelationships(raw.relationships, checks);
   const facts = checkFacts(raw.facts, checks);
+  checkTour(raw.tour, checks);
   if (errors.length > 0 || !vocab || !checks.ep) return { ok: false, errors, unchecked: uncheckedNotes(raw, checks) };
   const dataset: Dataset = { vocabulary: vocab, episode: checks.ep.record, entities, relationships, facts };
   deriveFromEvidence(dataset);

@@ -69,6 +69,11 @@ export interface ChapterRecord {
   titleZh: string | null;
   startSeconds: number;
   endSeconds: number;
+  /** The guided tour's caption for this chapter (null when the dataset has no tour). */
+  caption: string | null;
+  captionZh: string | null;
+  /** Entities the tour step opens on. */
+  focus: string[];
 }
 
 export interface EpisodeRecord {

@@ -4,6 +4,7 @@ import { youtubeUrl } from '../domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
 import { graphStats } from '../repository/stats.js';
 import { findFacts, metricsWithFacts } from '../repository/facts.js';
+import { chapterGraph } from '../repository/chapterGraph.js';
 import { DEFAULT_GRAPH_LIMIT, neighborhood, shortestPath, wholeGraph, type SubgraphResult } from '../repository/graph.js';
 import type { EntityNode } from '../repository/records.js';
 import { relationshipTypeCounts } from '../repository/relationships.js';
@@ -156,6 +157,9 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       title: (c, a) => localized(c, a.lang),
       url: async (c, _a, ctx) => youtubeUrl((await ctx.loaders.episode())?.youtubeId ?? '', c.startSeconds),
       entities: (c, _a, ctx) => ctx.loaders.chapterEntities.load(c.id),
+      caption: (c, a) => (a.lang === 'ZH' && c.captionZh) || c.caption,
+      focus: async (c, _a, ctx) => (await loadAllOrThrow(ctx.loaders.entity, c.focus)).filter((e): e is EntityNode => e !== null),
+      graph: async (c, _a, ctx) => subgraph(ctx, await chapterGraph(ctx.db, c.id, c.focus, allowedTypes(ctx))),
     },
     Episode: {
       title: (ep, a) => localized(ep, a.lang),
@@ -249,6 +253,11 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       relationshipTypes: async (_root, _a, ctx) => {
         const counts = await relationshipTypeCounts(ctx.db);
         return Object.entries(ctx.vocabulary.relationshipTypes).map(([type, v]) => ({ type, ...v, count: counts.get(type) ?? 0 }));
+      },
+      chapter: async (_root, a, ctx) => {
+        if ((a.id == null) === (a.index == null)) throw badInput('give exactly one of id and index', a.id == null ? 'id' : 'index');
+        const chapters = (await ctx.loaders.episode())?.chapters ?? [];
+        return a.id != null ? (chapters.find((c) => c.id === idArg(a.id!, 'id')) ?? null) : (chapters.find((c) => c.index === a.index) ?? null);
       },
       stats: async (_root, _a, ctx) => {
         const [s, ep] = await Promise.all([graphStats(ctx.db), ctx.loaders.episode()]);

@@ -72,14 +72,28 @@ export type BenchmarkSummaryArgs = {
 
 export type Chapter = {
   __typename?: 'Chapter';
+  /** The guided tour's caption for this chapter (our words, with its headline numbers); null without a tour. */
+  caption?: Maybe<Scalars['String']['output']>;
   endSeconds: Scalars['Int']['output'];
   /** Entities discussed in the chapter, in order of first mention. */
   entities: Array<Entity>;
+  /** The entities the tour step opens on, most discussed first. */
+  focus: Array<Entity>;
+  /**
+   * The chapter's part of the graph: every relationship with evidence in this chapter, its ends and the
+   * focus entities, with a server layout like any Subgraph.
+   */
+  graph: Subgraph;
   id: Scalars['ID']['output'];
   index: Scalars['Int']['output'];
   startSeconds: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   url: Scalars['String']['output'];
+};
+
+
+export type ChapterCaptionArgs = {
+  lang?: InputMaybe<Lang>;
 };
 
 
@@ -890,6 +904,8 @@ export type ProductSummaryArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** One chapter by id or by its 1-based index (the guided tour's step number). */
+  chapter?: Maybe<Chapter>;
   entities: EntityConnection;
   entity?: Maybe<Entity>;
   episode: Episode;
@@ -908,6 +924,12 @@ export type Query = {
   shortestPath?: Maybe<Subgraph>;
   stats: Stats;
   timeline: Array<TimelineEvent>;
+};
+
+
+export type QueryChapterArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  index?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1287,8 +1309,11 @@ export type BenchmarkResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type ChapterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Chapter'] = ResolversParentTypes['Chapter']> = {
+  caption?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ChapterCaptionArgs, 'lang'>>;
   endSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  focus?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  graph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1624,6 +1649,7 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  chapter?: Resolver<Maybe<ResolversTypes['Chapter']>, ParentType, ContextType, Partial<QueryChapterArgs>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   episode?: Resolver<ResolversTypes['Episode'], ParentType, ContextType>;

@@ -60,14 +60,28 @@ export type BenchmarkSummaryArgs = {
 
 export type Chapter = {
   __typename?: 'Chapter';
+  /** The guided tour's caption for this chapter (our words, with its headline numbers); null without a tour. */
+  caption: Maybe<Scalars['String']['output']>;
   endSeconds: Scalars['Int']['output'];
   /** Entities discussed in the chapter, in order of first mention. */
   entities: Array<Entity>;
+  /** The entities the tour step opens on, most discussed first. */
+  focus: Array<Entity>;
+  /**
+   * The chapter's part of the graph: every relationship with evidence in this chapter, its ends and the
+   * focus entities, with a server layout like any Subgraph.
+   */
+  graph: Subgraph;
   id: Scalars['ID']['output'];
   index: Scalars['Int']['output'];
   startSeconds: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   url: Scalars['String']['output'];
+};
+
+
+export type ChapterCaptionArgs = {
+  lang?: InputMaybe<Lang>;
 };
 
 
@@ -878,6 +892,8 @@ export type ProductSummaryArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** One chapter by id or by its 1-based index (the guided tour's step number). */
+  chapter: Maybe<Chapter>;
   entities: EntityConnection;
   entity: Maybe<Entity>;
   episode: Episode;
@@ -896,6 +912,12 @@ export type Query = {
   shortestPath: Maybe<Subgraph>;
   stats: Stats;
   timeline: Array<TimelineEvent>;
+};
+
+
+export type QueryChapterArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  index?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
