@@ -6,7 +6,7 @@ import { byId, formatSeconds, h, replace } from '../dom.js';
 import { getLang } from '../i18n.js';
 import { errorText } from '../notices.js';
 import { state, subscribe, update } from '../store.js';
-import { loadChapters, loadStepGraph, type TourChapter } from './data.js';
+import { loadChapters, loadStepGraph, prefetchAround, type TourChapter } from './data.js';
 import { offerTourOnce } from './offer.js';
 import { StepCanvas } from './stepCanvas.js';
 import { tt } from './strings.js';
@@ -136,6 +136,7 @@ async function sync(): Promise<void> {
     ui.stats.textContent = tt('tourCounts', { nodes: graph.nodes.length, edges: graph.edges.length });
     ui.root.dataset.state = 'ready';
     schedulePlay();
+    prefetchAround(n, chapters.length);
   } catch (err) {
     ui.caption.textContent = errorText(err);
     ui.root.dataset.state = 'error';
