@@ -56,8 +56,8 @@ export class StepCanvas {
   fit(): void {
     const cy = this.cy;
     const nodes = cy.nodes();
+    // No cy.resize() here: fit runs on Cytoscape's own resize event, and resizing would fire it again.
     if (nodes.empty()) return;
-    cy.resize();
     cy.fit(nodes, FIT.padding);
     if (cy.zoom() > FIT.maxZoom) {
       cy.zoom(FIT.maxZoom);
