@@ -23,6 +23,8 @@ import { replayValue, stopReplay } from './timeControls.js';
 import { attachTooltip } from './tooltip.js';
 import { LAYOUTS, type ViewState } from './urlState.js';
 import { subscribeUrl } from './urlSync.js';
+import { startTour } from './tour/tour.js';
+import { startSavedViews } from './savedViews.js';
 import { wireControls, syncViewportToUrl } from './controls.js';
 import { afterStageChange, fetchWholeGraph, loadWholeGraph, presentScope, recordView } from './views.js';
 
@@ -86,6 +88,8 @@ subscribe((c) => {
 autocomplete(byId<HTMLInputElement>('search'), (hit) => void actions.selectEntity(hit.id));
 mountCentrality({ cy: canvas.cy, selectEntity: (id) => void actions.selectEntity(id) });
 wireControls();
+startTour();
+startSavedViews();
 attachTooltip(canvas.cy, byId('cy').parentElement!, {
   name: (n) => (n.data('display') as string) || (n.data('name') as string),
   kind: (n) => kindName(n.data('kind') as string),

@@ -139,6 +139,7 @@ export const en = {
   whyStatus: 'unknown status',
   whyAsOf: 'use YYYY or YYYY-MM',
   whyT: 'seconds as a whole number',
+  whyTour: 'a tour step from 1 to 25',
   whyLayout: 'unknown layout',
   whyPath: 'use path=from-id,to-id',
   whyTab: 'unknown tab',

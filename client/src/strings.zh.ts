@@ -141,6 +141,7 @@ export const zh: Record<keyof typeof en, string> = {
   whyStatus: '未知的状态',
   whyAsOf: '请用 YYYY 或 YYYY-MM',
   whyT: '应为整数秒',
+  whyTour: '应为 1 到 25 的导览步骤',
   whyLayout: '未知的布局',
   whyPath: '请用 path=起点id,终点id',
   whyTab: '未知的标签页',

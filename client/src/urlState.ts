@@ -37,6 +37,8 @@ export interface ViewState {
   tab: Tab;
   metric: string | null;
   viewport: Viewport | null;
+  /** The guided tour's step (1-based chapter index), or not in the tour. */
+  tour: number | null;
 }
 
 export interface ParamProblem {
@@ -48,11 +50,11 @@ export interface ParamProblem {
 
 export const emptyState = (): ViewState => ({
   id: null, rel: null, lang: null, hideKinds: [], hideTypes: [], hideStatus: [], asOf: null, keepUndated: true,
-  t: null, layout: 'fcose', scope: 'overview', focus: null, path: null, tab: 'details', metric: null, viewport: null,
+  t: null, layout: 'fcose', scope: 'overview', focus: null, path: null, tab: 'details', metric: null, viewport: null, tour: null,
 });
 
 /** What a selection changes: these go into the history, so Back returns to the previous one. */
-const HISTORY_KEYS = ['id', 'rel', 'focus', 'scope'] as const;
+const HISTORY_KEYS = ['id', 'rel', 'focus', 'scope', 'tour'] as const;
 
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,120}$/;
 const REL_RE = /^[a-z0-9-]+--[A-Z_]+--[a-z0-9-]+$/;
@@ -113,6 +115,8 @@ export function parse(search: string): { state: ViewState; problems: ParamProble
   if (tab !== null) (TABS as readonly string[]).includes(tab) ? (s.tab = tab as Tab) : bad('tab', tab, 'whyTab');
   const metric = p.get('metric');
   if (metric !== null) /^[a-z0-9_]{1,80}$/.test(metric) ? (s.metric = metric) : bad('metric', metric, 'whyMetric');
+  const tour = p.get('tour');
+  if (tour !== null) /^[1-9]\d?$/.test(tour) ? (s.tour = Number(tour)) : bad('tour', tour, 'whyTour');
   return { state: s, problems };
 }
 
@@ -133,6 +137,7 @@ export function serialize(s: ViewState): string {
   if (s.path) p.set('path', s.path.join(','));
   if (s.tab !== 'details') p.set('tab', s.tab);
   if (s.metric) p.set('metric', s.metric);
+  if (s.tour) p.set('tour', String(s.tour));
   if (s.viewport) {
     p.set('zoom', String(Math.round(s.viewport.zoom * 100) / 100));
     p.set('pan', `${Math.round(s.viewport.x)},${Math.round(s.viewport.y)}`);
