@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           Concept: '../../repository/records.js#EntityNode',
           Relationship: '../../repository/records.js#RelationshipEdge',
           Fact: '../../domain/types.js#FactRecord',
+          DateClaim: '../../domain/types.js#DateClaimRecord',
           Chapter: '../../domain/types.js#ChapterRecord',
           Episode: '../../domain/types.js#EpisodeRecord',
           Evidence: '../evidence.js#EvidenceOut',

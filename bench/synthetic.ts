@@ -83,6 +83,7 @@ export function syntheticDataset(real: Dataset, size: SyntheticSize): Dataset {
     Array.from({ length: count }, () => {
       const ch = pick(chapters);
       return {
+        source: 'episode' as const,
         chapter: ch.id,
         chapterTitle: ch.title,
         atSeconds: ch.startSeconds + Math.floor(rand() * Math.max(1, ch.endSeconds - ch.startSeconds)),
@@ -172,7 +173,7 @@ export function syntheticDataset(real: Dataset, size: SyntheticSize): Dataset {
     });
   }
 
-  return { vocabulary: real.vocabulary, episode: real.episode, entities, relationships, facts };
+  return { vocabulary: real.vocabulary, episode: real.episode, entities, relationships, facts, dates: [] };
 }
 
 /** Search words that exist in synthetic names, for the API benchmark's search queries. */

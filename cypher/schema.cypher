@@ -5,6 +5,8 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE;
 CREATE CONSTRAINT chapter_id IF NOT EXISTS FOR (c:Chapter) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT episode_id IF NOT EXISTS FOR (e:Episode) REQUIRE e.id IS UNIQUE;
+// One date claim per entity, key and source kind (seed/data/dates).
+CREATE CONSTRAINT date_claim_id IF NOT EXISTS FOR (d:DateClaim) REQUIRE d.id IS UNIQUE;
 
 // Lookups by kind (entities(kind:)), by metric (compare numbers) and by first appearance (replay).
 CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);

@@ -1,7 +1,12 @@
-// npx tsx seed/coverage.ts [--data <dir>]
+// npx tsx seed/coverage.ts [--data <dir>] [--markdown]
 // How well the graph is connected: entities with no relationship at all, per-kind counts, and the
 // structural edges users expect (a model's developer, a chip's designer and fab, a person's organisation).
 // Reads seed/data through the validator, like `npm run seed -- --check`; no database is touched.
+// --markdown rewrites the coverage table of seed/data/README.md (coverageTable.ts) instead.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { coverageMarkdown, withTable, TABLE_START } from './coverageTable.js';
 import type { Dataset, EntityRecord, RelationshipRecord } from '../server/domain/types.js';
 import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from './dataset.js';
 import { formatError } from './validate.js';
@@ -17,6 +22,7 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Dated by any source: the entity's dates hold the episode's value per key, else a cited page's. */
 function hasDate(e: EntityRecord): boolean {
   return Object.values(e.dates).some((v) => typeof v === 'string' && v.length > 0);
 }
@@ -117,8 +123,20 @@ function main(): number {
     console.error(`\n${result.errors.length} error(s) in ${dir}: fix them first (npx tsx seed/cli.ts --check).`);
     return 1;
   }
+  if (process.argv.includes('--markdown')) {
+    const file = join(dir, 'README.md');
+    const next = withTable(readFileSync(file, 'utf8'), coverageMarkdown(result.dataset));
+    if (next === null) {
+      console.error(`${file} has no coverage table: add the line ${TABLE_START} and <!-- coverage:end --> where it goes.`);
+      return 1;
+    }
+    writeFileSync(file, next);
+    console.log(`wrote the coverage table to ${file}`);
+    return 0;
+  }
   console.log(describeCoverage(coverage(result.dataset)));
   return 0;
 }
 
-process.exitCode = main();
+// Run as a script only: the coverage functions are imported by tests too.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main();

@@ -1,15 +1,10 @@
 // Cross-file checks of entities, relationships and facts: vocabulary, references, uniqueness and
 // evidence. Every check runs on whatever fields of an entry parsed, so one entry reports all its errors.
-import type { ChapterRecord, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../server/domain/types.js';
+import type { EntityRecord, FactRecord, RelationshipRecord } from '../server/domain/types.js';
 import type { SourceEntry } from './read.js';
-import { entitySchema, evidenceSchema, factSchema, relationshipSchema, type EvidenceInput } from './schema.js';
-import { entryName, has, parseEntry, reportIssues, validItems, type At, type Checks } from './issues.js';
-
-function chapterAt(chapters: ChapterRecord[], at: number): ChapterRecord | undefined {
-  let found: ChapterRecord | undefined;
-  for (const c of chapters) if (c.startSeconds <= at) found = c;
-  return found;
-}
+import { entitySchema, factSchema, relationshipSchema } from './schema.js';
+import { checkEvidence, checkOneSource } from './evidence.js';
+import { entryName, has, parseEntry, reportIssues, type At, type Checks } from './issues.js';
 
 const where = (src: SourceEntry): string => `${src.file}:${src.line}`;
 
@@ -18,34 +13,10 @@ function duplicate(checks: Checks, at: At, id: string, first: SourceEntry, again
   checks.errors.push({ ...at, field: 'id', message: `duplicate id "${id}": first defined at ${where(first)}, again at ${where(again)}${hint}` });
 }
 
-function checkReference(checks: Checks, at: At, field: string, id: string | undefined): void {
+export function checkReference(checks: Checks, at: At, field: string, id: string | undefined): void {
   // With an entity file unreadable, a missing id is probably defined there: one note, not an error per reference.
   if (id === undefined || checks.entityKinds.has(id) || !checks.entitiesComplete) return;
   checks.errors.push({ ...at, field, message: `unknown entity "${id}" (dangling reference)` });
-}
-
-function checkOneEvidence(checks: Checks, at: At, field: string, ev: EvidenceInput): ChapterRecord | undefined {
-  const ep = checks.ep;
-  if (!ep) return undefined;
-  const push = (f: string, message: string) => checks.errors.push({ ...at, field: `${field}.${f}`, message });
-  if (!ep.speakers.has(ev.speaker)) push('speaker', `unknown speaker "${ev.speaker}"; allowed: ${[...ep.speakers].join(', ')}`);
-  const end = ep.record.durationSeconds;
-  if (ev.at > end) push('at', `${ev.at} s is past the episode's end (${end} s)`);
-  const chapter = chapterAt(ep.record.chapters, ev.at);
-  if (ev.chapter && !ep.chapterIds.has(ev.chapter)) push('chapter', `unknown chapter "${ev.chapter}"`);
-  else if (ev.chapter && chapter && ev.chapter !== chapter.id) push('chapter', `says "${ev.chapter}" but ${ev.at} s is in "${chapter.id}"`);
-  return chapter;
-}
-
-/** The evidence items that parsed (all of them when the entry did), checked against the episode. */
-function checkEvidence(checks: Checks, at: At, src: SourceEntry, parsed: EvidenceInput[] | undefined): Evidence[] {
-  const items: [number, EvidenceInput][] = parsed
-    ? parsed.map((ev, i) => [i, ev])
-    : validItems(evidenceSchema, (src.value as { evidence?: unknown } | null)?.evidence);
-  return items.map(([i, ev]) => {
-    const chapter = checkOneEvidence(checks, at, `evidence.${i}`, ev);
-    return { chapter: chapter?.id ?? '', chapterTitle: chapter?.title, atSeconds: ev.at, speaker: ev.speaker, note: ev.note, noteZh: ev.noteZh };
-  });
 }
 
 function checkAliases(checks: Checks, at: At, id: string, names: string[], aliases: string[], owners: Map<string, string>): void {
@@ -76,7 +47,11 @@ function checkEntity(checks: Checks, src: SourceEntry, seen: Map<string, SourceE
     });
   }
   if (e.id !== undefined && e.aliases) checkAliases(checks, at, e.id, e.name === undefined ? [] : [e.name], e.aliases, owners);
-  if (!full || first) return null;
+  // Dates carry their own evidence now; an inline map would be a date without a source.
+  const inlineDates = (src.value as { dates?: unknown } | null)?.dates !== undefined;
+  if (inlineDates)
+    checks.errors.push({ ...at, field: 'dates', message: 'inline dates are not read any more: give each date an entry in seed/data/dates/*.yaml ({ entity, key, value, evidence }) so that it carries its source' });
+  if (!full || first || inlineDates) return null;
   return {
     id: full.id,
     kind: full.kind,
@@ -86,7 +61,8 @@ function checkEntity(checks: Checks, src: SourceEntry, seen: Map<string, SourceE
     summaryEn: full.summary.en,
     summaryZh: full.summary.zh,
     wikidata: full.wikidata ?? null,
-    dates: full.dates ?? {},
+    // Filled from seed/data/dates by validate.ts: the episode's date per key, else a reference's.
+    dates: {},
     firstSeconds: null,
     chapters: [...(full.chapters ?? [])],
   };
@@ -150,6 +126,7 @@ function checkFact(checks: Checks, src: SourceEntry, seen: Map<string, SourceEnt
   if (fid !== undefined && first) duplicate(checks, at, fid, first, src);
   else if (fid !== undefined) seen.set(fid, src);
   const evidence = checkEvidence(checks, at, src, f.evidence);
+  checkOneSource(checks, at, 'fact', src, `give the reference figure its own fact (id: ${f.subject ?? '<subject>'}--${(f.metric ?? '<metric>').replace(/_/g, '-')}--reference) in facts/reference.yaml`);
   if (!full || first || fid === undefined) return null;
   return {
     id: fid,

@@ -49,7 +49,7 @@ export function datasetHash(d: Dataset): string {
   return createHash('sha256').update(JSON.stringify(d)).digest('hex').slice(0, 16);
 }
 
-export const rowCount = (d: Dataset) => d.entities.length + d.relationships.length + d.facts.length;
+export const rowCount = (d: Dataset) => d.entities.length + d.relationships.length + d.facts.length + d.dates.length;
 
 export interface StatementPlan {
   mode: S.WriteMode;
@@ -84,6 +84,9 @@ export function loadStatements(d: Dataset, plan: StatementPlan = { mode: 'merge'
 
   for (const batch of chunks(d.facts.map(S.factProps), size)) out.push({ ...S.upsertFacts(plan.mode, batch), label: 'facts', rows: batch.length });
   if (plan.mode === 'merge') for (const st of S.pruneFacts(d.facts, limit)) out.push({ ...st, label: 'prune', repeat: !!limit });
+
+  for (const batch of chunks(d.dates.map(S.dateClaimProps), size)) out.push({ ...S.upsertDateClaims(plan.mode, batch), label: 'dates', rows: batch.length });
+  if (plan.mode === 'merge') for (const st of S.pruneDateClaims(d.dates, limit)) out.push({ ...st, label: 'prune', repeat: !!limit });
   return out;
 }
 

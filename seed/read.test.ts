@@ -108,7 +108,7 @@ describe('size limits, checked before a byte is read', () => {
 
   it('uses the limits given to readDataDir, to the byte', () => {
     const dir = copyOf(MINIMAL);
-    const files = ['vocabulary.yaml', 'episode.yaml', 'entities/people.yaml', 'relationships/all.yaml', 'facts/all.yaml'];
+    const files = ['vocabulary.yaml', 'episode.yaml', 'entities/people.yaml', 'relationships/all.yaml', 'facts/all.yaml', 'dates/episode.yaml'];
     const sizes = files.map((f) => statSync(join(dir, f)).size);
     const largest = Math.max(...sizes);
     const total = sizes.reduce((a, b) => a + b, 0);

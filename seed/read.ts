@@ -7,7 +7,7 @@ import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Document 
 import { LIMITS } from './schema.js';
 import { decodeDataFile } from './text.js';
 
-export type Section = 'vocabulary' | 'episode' | 'entities' | 'relationships' | 'facts';
+export type Section = 'vocabulary' | 'episode' | 'entities' | 'relationships' | 'facts' | 'dates';
 
 export interface SourceEntry {
   file: string;
@@ -33,6 +33,8 @@ export interface RawDataset {
   entities: SourceEntry[];
   relationships: SourceEntry[];
   facts: SourceEntry[];
+  /** seed/data/dates/*.yaml: date claims, each with its evidence. */
+  dates: SourceEntry[];
   parseErrors: ReadError[];
   /** True when the files were refused as a whole (too large in total) and none was read. */
   refused?: boolean;
@@ -60,7 +62,7 @@ interface ParsedYaml {
 // many alias expansions toJS throws instead of building an exponentially large value.
 const MAX_ALIAS_COUNT = 100;
 
-const LIST_SECTIONS = ['entities', 'relationships', 'facts'] as const;
+const LIST_SECTIONS = ['entities', 'relationships', 'facts', 'dates'] as const;
 
 const displayName = (path: string): string => relative(process.cwd(), path) || path;
 const mib = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`);
@@ -225,7 +227,7 @@ function readSingleFile(f: DataFile, raw: RawDataset): SourceEntry | null {
 }
 
 export function readDataDir(root: string, limits: ReadLimits = LIMITS): RawDataset {
-  const raw: RawDataset = { root, vocabulary: null, episode: null, entities: [], relationships: [], facts: [], parseErrors: [] };
+  const raw: RawDataset = { root, vocabulary: null, episode: null, entities: [], relationships: [], facts: [], dates: [], parseErrors: [] };
   const files = planFiles(root, limits, raw);
   if (!files) return { ...raw, refused: true };
   for (const f of files) {

@@ -19,6 +19,7 @@ export const LIMITS = {
   summary: 1000,
   note: 400,
   qualifier: 200,
+  url: 400,
   /** Bytes, checked with stat before a file is read: parsing costs ~75x the file's size in memory. */
   fileBytes: 8 * 1024 * 1024,
   totalBytes: 32 * 1024 * 1024,
@@ -52,6 +53,14 @@ const id = z
   .string()
   .max(LIMITS.id, tooLong(LIMITS.id))
   .regex(ID_PATTERN, 'must be kebab-case: lowercase letters, digits and single dashes');
+/**
+ * A relationship's or fact's own id: kebab-case parts joined by single or double dashes, like the
+ * derived ones (`deepseek-v3--total-parameters--reference`).
+ */
+const recordId = z
+  .string()
+  .max(LIMITS.id, tooLong(LIMITS.id))
+  .regex(/^[a-z0-9]+(?:--?[a-z0-9]+)*$/, 'must be kebab-case parts joined by "-" or "--" (lowercase letters and digits)');
 /** A name compared against the vocabulary; bounded so that an "unknown ..." message stays readable. */
 const term = z.string().min(1, 'must not be empty').max(LIMITS.id, tooLong(LIMITS.id)).refine(clean, notClean);
 const date = z
@@ -78,16 +87,55 @@ const time = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return s;
 });
 
+/** A public page: https only, a host with a dot, no spaces (the explorer opens it in a new tab). */
+const httpsUrl = z
+  .string()
+  .max(LIMITS.url, tooLong(LIMITS.url))
+  .refine((s) => {
+    if (!/^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/.test(s)) return false;
+    try {
+      return new URL(s).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be the https:// address of a public page');
+
+/** Fields that only one kind of evidence has: the other kind names them in its error. */
+const EPISODE_ONLY = ['at', 'speaker', 'chapter'] as const;
+const REFERENCE_ONLY = ['url', 'publisher'] as const;
+
+/**
+ * One item of evidence. Episode (the default when `source` is absent): at, speaker, note, noteZh.
+ * Reference: url, publisher, note, noteZh, and none of the episode's fields. A `source` outside the
+ * vocabulary's evidenceSources is reported by entries.ts, which has the vocabulary.
+ */
 export const evidenceSchema = z
   .object({
-    at: time,
-    speaker: id,
+    source: term.optional(),
+    at: time.optional(),
+    speaker: id.optional(),
+    chapter: id.optional(),
+    url: httpsUrl.optional(),
+    publisher: name.optional(),
     note: text(LIMITS.note),
     /** The same note in Chinese, in our words (shown with ?lang=zh). Required: many users read Chinese. */
     noteZh: text(LIMITS.note),
-    chapter: id.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((ev, ctx) => {
+    const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    if (ev.source === 'reference') {
+      if (ev.url === undefined) issue('url', 'is required for reference evidence: the https:// address of the public page it cites');
+      if (ev.publisher === undefined) issue('publisher', 'is required for reference evidence: a short name of who publishes the page (Wikidata, arXiv, ...)');
+      for (const f of EPISODE_ONLY)
+        if (ev[f] !== undefined) issue(f, 'reference evidence has no second, speaker or chapter: those belong to episode evidence');
+    } else if (ev.source === undefined || ev.source === 'episode') {
+      if (ev.at === undefined) issue('at', 'is required (the second on the video: 266, "4:26" or "1:02:03"); a cited page is `source: reference` with a url');
+      if (ev.speaker === undefined) issue('speaker', 'is required (string)');
+      for (const f of REFERENCE_ONLY)
+        if (ev[f] !== undefined) issue(f, 'episode evidence has no url or publisher: give the cited page its own item with `source: reference`');
+    }
+  });
 
 const status = z.enum(['stated', 'estimate', 'disputed', 'forecast']);
 
@@ -99,16 +147,8 @@ export const entitySchema = z
     nameZh: name.optional(),
     aliases: z.array(name).default([]),
     summary: z.object({ en: summary, zh: summary }).strict(),
-    dates: z
-      .object({
-        founded: date.optional(),
-        released: date.optional(),
-        announced: date.optional(),
-        effective: date.optional(),
-        published: date.optional(),
-      })
-      .strict()
-      .optional(),
+    /** Refused with a pointer to seed/data/dates/ (entries.ts): dates carry their own evidence now. */
+    dates: z.unknown().optional(),
     wikidata: z.string().regex(/^Q\d{1,12}$/, 'must look like Q12345').optional(),
     chapters: z.array(id).optional(),
   })
@@ -116,7 +156,7 @@ export const entitySchema = z
 
 export const relationshipSchema = z
   .object({
-    id: id.optional(),
+    id: recordId.optional(),
     type: term,
     source: id,
     target: id,
@@ -129,7 +169,7 @@ export const relationshipSchema = z
 
 export const factSchema = z
   .object({
-    id: id.optional(),
+    id: recordId.optional(),
     subject: id,
     metric: z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
     value: z.number().finite(),
@@ -147,6 +187,16 @@ export const factSchema = z
     message: 'is required (string) when qualifier is given: the same qualifier in Chinese',
     path: ['qualifierZh'],
   });
+
+/** seed/data/dates/*.yaml: one dated claim about an entity, with evidence of one kind. */
+export const dateClaimSchema = z
+  .object({
+    entity: id,
+    key: term,
+    value: date,
+    evidence: z.array(evidenceSchema).min(1, 'needs at least one piece of evidence (episode or reference)'),
+  })
+  .strict();
 
 export const chapterSchema = z
   .object({ id, title: name, titleZh: name.optional(), start: time })
@@ -184,6 +234,8 @@ export const vocabularySchema = z
       z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
       z.object({ en: name, zh: name }).strict(),
     ),
+    dateKeys: z.record(z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z_]*$/), z.object({ en: name, zh: name }).strict()),
+    evidenceSources: z.record(z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z_]*$/), z.object({ en: name, zh: name }).strict()),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -195,5 +247,6 @@ export const vocabularySchema = z
 export type EntityInput = z.output<typeof entitySchema>;
 export type RelationshipInput = z.output<typeof relationshipSchema>;
 export type FactInput = z.output<typeof factSchema>;
+export type DateClaimInput = z.output<typeof dateClaimSchema>;
 export type EvidenceInput = z.output<typeof evidenceSchema>;
 export type EpisodeInput = z.output<typeof episodeSchema>;

@@ -2,7 +2,7 @@
 // types are spliced in only after checking them against the vocabulary (identifiers cannot be parameters).
 import neo4j from 'neo4j-driver';
 import type { CypherStatement } from '../server/db/executor.js';
-import type { Dataset, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../server/domain/types.js';
+import type { Dataset, DateClaimRecord, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../server/domain/types.js';
 
 const IDENT = /^[A-Z][A-Za-z_]*$/;
 
@@ -12,13 +12,21 @@ export function safeIdentifier(name: string, allowed: Iterable<string>): string 
   return name;
 }
 
-function evidenceProps(evidence: Evidence[]): Record<string, unknown> {
+/**
+ * Evidence as parallel lists (Neo4j properties hold no maps and no nulls in lists): a reference item
+ * has chapter '', second -1 and speaker ''; url and publisher lists are written only when some item cites a page.
+ */
+export function evidenceProps(evidence: Evidence[]): Record<string, unknown> {
+  const cites = evidence.some((e) => e.source === 'reference');
   return {
+    evidenceSource: evidence.map((e) => e.source),
     evidenceChapter: evidence.map((e) => e.chapter),
-    evidenceAt: evidence.map((e) => e.atSeconds),
-    evidenceSpeaker: evidence.map((e) => e.speaker),
+    evidenceAt: evidence.map((e) => e.atSeconds ?? -1),
+    evidenceSpeaker: evidence.map((e) => e.speaker ?? ''),
     evidenceNote: evidence.map((e) => e.note),
     evidenceNoteZh: evidence.map((e) => e.noteZh ?? ''),
+    evidenceUrl: cites ? evidence.map((e) => e.url ?? '') : null,
+    evidencePublisher: cites ? evidence.map((e) => e.publisher ?? '') : null,
   };
 }
 
@@ -60,8 +68,30 @@ export function factProps(f: FactRecord): Record<string, unknown> {
     status: f.status,
     qualifier: f.qualifier,
     qualifierZh: f.qualifierZh,
+    // One kind of evidence per fact (the validator's rule): stored for the `source` filter.
+    source: f.evidence[0]?.source ?? 'episode',
     ...evidenceProps(f.evidence),
   });
+}
+
+export function dateClaimProps(c: DateClaimRecord): Record<string, unknown> {
+  return compact({ id: c.id, entity: c.entity, key: c.key, value: c.value, source: c.source, ...evidenceProps(c.evidence) });
+}
+
+/** Date claims hang off their entity (HAS_DATE); DateClaim nodes are not entities and count in no degree. */
+export function upsertDateClaims(mode: WriteMode, rows: Record<string, unknown>[]): CypherStatement {
+  const write =
+    mode === 'create'
+      ? 'CREATE (d:DateClaim)\nSET d = row\nCREATE (e)-[:HAS_DATE]->(d)'
+      : 'MERGE (d:DateClaim {id: row.id})\nSET d = row\nMERGE (e)-[:HAS_DATE]->(d)';
+  return { cypher: `UNWIND $rows AS row\nMATCH (e:Entity {id: row.entity})\n${write}`, params: { rows } };
+}
+
+export function pruneDateClaims(claims: DateClaimRecord[], limit?: number): CypherStatement[] {
+  return [
+    limited('MATCH (d:DateClaim) WHERE NOT d.id IN $ids', 'DETACH DELETE d', { ids: claims.map((c) => c.id) }, limit),
+    limited('MATCH (e:Entity)-[h:HAS_DATE]->(d:DateClaim) WHERE e.id <> d.entity', 'DELETE h', {}, limit),
+  ];
 }
 
 /** Inside the load's one transaction; a batched load wipes with wipeInBatches first. */

@@ -38,7 +38,7 @@ describe('dataset validation', () => {
     ['an unknown unit', (d) => replace(d, 'facts/all.yaml', 'unit: W', 'unit: horsepower'), /facts\/all\.yaml:1 entry "widget-1--power-capacity" field "unit": unknown unit "horsepower"/],
     ['missing evidence', (d) => writeFileSync(join(d, 'relationships/all.yaml'), '- type: DESIGNS\n  source: acme\n  target: widget-1\n  evidence: []\n'), /field "evidence": needs at least one piece of evidence/],
     ['a second past the episode end', (d) => replace(d, 'facts/all.yaml', 'at: 600', 'at: 5000'), /field "evidence\.0\.at": 5000 s is past the episode's end \(1000 s\)/],
-    ['a malformed date', (d) => replace(d, 'entities/people.yaml', "  aliases: [ACME Corp]\n", '  aliases: [ACME Corp]\n  dates: { founded: 2024-13-45 }\n'), /entry "acme" field "dates\.founded": must be a real date/],
+    ['a malformed date', (d) => writeFileSync(join(d, 'dates/episode.yaml'), '- entity: acme\n  key: founded\n  value: 2024-13-45\n  evidence: [ { at: 100, speaker: host, note: x, noteZh: x } ]\n'), /dates\/episode\.yaml:1 entry "acme founded" field "value": must be a real date/],
     ['an unknown speaker', (d) => replace(d, 'facts/all.yaml', 'speaker: host', 'speaker: ghost'), /field "evidence\.0\.speaker": unknown speaker "ghost"/],
     ['broken YAML', (d) => append(d, 'facts/all.yaml', '  - : : [\n'), /facts\/all\.yaml:\d+: YAML:/],
     ['a chapter that disagrees with the time', (d) => replace(d, 'facts/all.yaml', 'at: 600,', 'at: 600, chapter: one,'), /says "one" but 600 s is in "two"/],
@@ -108,8 +108,8 @@ describe('every error of an entry', () => {
   });
 
   it('does not call an entity with an error of its own "unknown" where it is referenced', () => {
-    const r = variant((d) => replaceIn(d, 'entities/people.yaml', '  aliases: [ACME Corp]\n', '  aliases: [ACME Corp]\n  dates: { founded: 2024-13-45 }\n'));
-    expect(r.errors).toEqual(['<dir>/entities/people.yaml:8 entry "acme" field "dates.founded": must be a real date as YYYY, YYYY-MM or YYYY-MM-DD (got "2024-13-45")']);
+    const r = variant((d) => replaceIn(d, 'entities/people.yaml', '  aliases: [ACME Corp]\n', '  aliases: [ACME Corp]\n  wikidata: nope\n'));
+    expect(r.errors).toEqual(['<dir>/entities/people.yaml:8 entry "acme" field "wikidata": must look like Q12345']);
   });
 
   it('accepts only the vocabulary\'s own keys, not names inherited by every object', () => {

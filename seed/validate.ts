@@ -5,6 +5,7 @@ import type { RawDataset, Section, SourceEntry } from './read.js';
 import { episodeSchema, vocabularySchema, type EpisodeInput } from './schema.js';
 import { FORBIDDEN_CHAR } from './text.js';
 import { checkEntities, checkFacts, checkRelationships } from './entries.js';
+import { applyDates, checkDateClaims } from './dateClaims.js';
 import { parseWith, type Checks, type DataError, type EpisodeContext } from './issues.js';
 
 export type { DataError } from './issues.js';
@@ -115,6 +116,8 @@ function deriveFromEvidence(dataset: Dataset): void {
     const e: EntityRecord | undefined = byId.get(id);
     if (!e) return;
     for (const ev of evidence) {
+      // A cited page has no chapter or second in the episode.
+      if (ev.source !== 'episode' || ev.atSeconds === null) continue;
       if (ev.chapter && !e.chapters.includes(ev.chapter)) e.chapters.push(ev.chapter);
       if (e.firstSeconds === null || ev.atSeconds < e.firstSeconds) e.firstSeconds = ev.atSeconds;
     }
@@ -143,8 +146,10 @@ export function validateDataset(raw: RawDataset): ValidationResult {
   if (raw.episode) checkSpeakers(checks, raw.episode);
   const relationships = checkRelationships(raw.relationships, checks);
   const facts = checkFacts(raw.facts, checks);
+  const dates = checkDateClaims(raw.dates, checks);
   if (errors.length > 0 || !vocab || !checks.ep) return { ok: false, errors, unchecked: uncheckedNotes(raw, checks) };
-  const dataset: Dataset = { vocabulary: vocab, episode: checks.ep.record, entities, relationships, facts };
+  const dataset: Dataset = { vocabulary: vocab, episode: checks.ep.record, entities, relationships, facts, dates };
+  applyDates(entities, dates);
   deriveFromEvidence(dataset);
   return { ok: true, errors: [], dataset };
 }

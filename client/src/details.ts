@@ -1,10 +1,11 @@
 // The details panel: everything known about the selected entity or relationship, each claim with
-// links to the second of the episode where it was said.
+// links to the second of the episode where it was said, or to the public page it cites (sources.ts).
 import { formatSeconds, h, replace } from './dom.js';
 import { factValue, metricName, unitName } from './factFormat.js';
 import { getLang, statusName, t, type Key } from './i18n.js';
 import type { EntityDetail, Evidence, Fact, RelationshipDetail } from './queries.js';
 import { KIND_STYLE } from './style.js';
+import { evidenceLink, keeps, keptEvidence, sourceFilterControl, sourceMark } from './sources.js';
 
 export interface DetailActions {
   selectEntity(id: string): void;
@@ -26,28 +27,28 @@ export interface DetailActions {
 const nameOf = (e: { name: string; labelZh: string }) => (getLang() === 'zh' ? e.labelZh || e.name : e.name);
 const zhOr = (zh: string | null | undefined, en: string | null | undefined) => (getLang() === 'zh' ? zh || en : en || zh) ?? '';
 
-const DATE_KEYS: Record<string, Key> = { founded: 'dateFounded', released: 'dateReleased', announced: 'dateAnnounced', effective: 'dateEffective', published: 'datePublished' };
+const DATE_KEYS: Record<string, Key> = { founded: 'dateFounded', released: 'dateReleased', announced: 'dateAnnounced', effective: 'dateEffective', published: 'datePublished', opened: 'dateOpened' };
 
-function evidenceList(items: Evidence[]): HTMLElement {
-  if (!items.length) return h('p', { class: 'muted' }, t('noEvidence'));
+function evidenceList(all: Evidence[]): HTMLElement {
+  if (!all.length) return h('p', { class: 'muted' }, t('noEvidence'));
+  const items = keptEvidence(all);
+  if (!items.length) return h('p', { class: 'muted' }, t('sourceNone'));
   return h(
     'ul',
     { class: 'evidence' },
-    items.map((ev) =>
-      h(
-        'li',
-        {},
-        h(
-          'a',
-          { href: ev.url, target: '_blank', rel: 'noopener', class: 'evidence-link' },
-          h('span', { class: 'ts' }, ev.timestamp ?? ''),
-          ev.chapter || ev.chapterZh ? h('span', { class: 'chapter' }, ` · ${zhOr(ev.chapterZh, ev.chapter)}`) : null,
-          ev.speakerName ? h('span', { class: 'speaker' }, ` · ${ev.speakerName}`) : null,
-        ),
-        h('div', { class: 'note' }, zhOr(ev.noteZh, ev.note)),
-      ),
-    ),
+    items.map((ev) => h('li', { class: ev.source === 'REFERENCE' ? 'reference' : null }, evidenceLink(ev, zhOr), h('div', { class: 'note' }, zhOr(ev.noteZh, ev.note)))),
   );
+}
+
+const citesAPage = (items: Evidence[]): boolean => items.some((ev) => ev.source === 'REFERENCE');
+
+/** Dated claims with their source (episode second or cited page); the plain dates where a server has no claims. */
+function datesSection(e: EntityDetail): HTMLElement | null {
+  const claims = e.dateClaims?.filter((c) => keeps(c.source));
+  const items = claims
+    ? claims.map((c) => h('li', {}, `${getLang() === 'zh' ? c.labelZh : DATE_KEYS[c.key] ? t(DATE_KEYS[c.key]!) : c.label}${t('colon')}${c.value} `, sourceMark(c.evidence[0])))
+    : (Object.entries(e.dates).filter(([, v]) => v) as [string, string][]).map(([k, v]) => h('li', {}, `${DATE_KEYS[k] ? t(DATE_KEYS[k]!) : k}${t('colon')}${v}`));
+  return items.length ? h('section', {}, h('h3', {}, t('dates')), h('ul', { class: 'plain dates' }, items)) : null;
 }
 
 function statusBadge(s: string | null): HTMLElement | null {
@@ -60,7 +61,16 @@ function factItem(f: Fact): HTMLElement {
   return h(
     'li',
     { class: 'fact' },
-    h('div', {}, h('strong', {}, metricName(f)), `${t('colon')}`, h('span', { class: 'fact-value' }, factValue(f)), ' ', statusBadge(f.status)),
+    h(
+      'div',
+      {},
+      h('strong', {}, metricName(f)),
+      `${t('colon')}`,
+      h('span', { class: 'fact-value' }, factValue(f)),
+      ' ',
+      statusBadge(f.status),
+      f.source === 'REFERENCE' ? h('span', { class: 'badge source-reference' }, t('citedSource')) : null,
+    ),
     meta ? h('div', { class: 'muted small' }, meta) : null,
     h('details', {}, h('summary', {}, `${t('evidence')} (${f.evidence.length})`), evidenceList(f.evidence)),
   );
@@ -70,11 +80,14 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
   const zh = getLang() === 'zh';
   const summary = zhOr(e.summaryZh, e.summary);
   const hidden = act.hiddenNeighbours(e.id);
-  const dates = Object.entries(e.dates).filter(([, v]) => v) as [string, string][];
+  // The source filter appears where a cited page stands beside the episode; it then applies to every list.
+  const cites = e.facts.some((f) => f.source === 'REFERENCE') || e.relationships.some((r) => citesAPage(r.evidence)) || !!e.dateClaims?.some((c) => c.source === 'REFERENCE');
+  const facts = e.facts.filter((f) => keeps(f.source));
+  const relationships = e.relationships.filter((r) => r.evidence.some((ev) => keeps(ev.source)));
 
   // Group relationships by type so a busy entity reads as a few headed lists.
   const groups = new Map<string, RelationshipDetail[]>();
-  for (const r of e.relationships) groups.set(r.type, [...(groups.get(r.type) ?? []), r]);
+  for (const r of relationships) groups.set(r.type, [...(groups.get(r.type) ?? []), r]);
 
   replace(
     panel,
@@ -102,17 +115,18 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
           ? h('button', { type: 'button', onclick: () => act.wholeGraph() }, t('wholeGraph'))
           : h('button', { type: 'button', id: 'focus', onclick: () => act.focus(e.id) }, t('focus')),
       ),
+      cites ? sourceFilterControl(() => renderEntity(panel, e, act)) : null,
       summary ? h('section', {}, h('h3', {}, t('summary')), h('p', { class: 'summary' }, summary)) : null,
       e.aliases.length ? h('section', {}, h('h3', {}, t('aliases')), h('p', {}, e.aliases.join(' · '))) : null,
-      dates.length ? h('section', {}, h('h3', {}, t('dates')), h('ul', { class: 'plain' }, dates.map(([k, v]) => h('li', {}, `${DATE_KEYS[k] ? t(DATE_KEYS[k]!) : k}${t('colon')}${v}`)))) : null,
+      datesSection(e),
       e.firstMentionUrl
         ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, formatSeconds(e.firstMentionSeconds ?? 0)))
         : null,
-      e.facts.length ? h('section', {}, h('h3', {}, `${t('facts')} (${e.facts.length})`), h('ul', { class: 'facts' }, e.facts.map(factItem))) : null,
+      facts.length ? h('section', {}, h('h3', {}, `${t('facts')} (${facts.length})`), h('ul', { class: 'facts' }, facts.map(factItem))) : null,
       h(
         'section',
         {},
-        h('h3', {}, `${t('relationships')} (${e.relationships.length})`),
+        h('h3', {}, `${t('relationships')} (${relationships.length})`),
         [...groups.entries()].map(([type, rels]) =>
           h(
             'div',
@@ -164,6 +178,7 @@ export function renderRelationship(panel: HTMLElement, r: RelationshipDetail, ac
         h('div', { class: 'muted' }, zh ? '' : r.type, ' ', statusBadge(r.status)),
         r.since || r.until ? h('div', {}, [r.since ? `${t('since')} ${r.since}` : '', r.until ? ` ${t('until')} ${r.until}` : ''].join('')) : null,
       ),
+      citesAPage(r.evidence) ? sourceFilterControl(() => renderRelationship(panel, r, act)) : null,
       h('section', {}, h('h3', {}, `${t('evidence')} (${r.evidence.length})`), evidenceList(r.evidence)),
     ),
   );

@@ -2,7 +2,9 @@
 // "Show the query" tab can print exactly what produced the current view.
 
 // Enum types come from the schema (npm run codegen), so the client cannot drift from the server.
-import type { ClaimStatus, EntityKind } from '../../server/graphql/generated/schema.js';
+import type { ClaimStatus, EntityKind, EvidenceSource } from '../../server/graphql/generated/schema.js';
+
+export type { EvidenceSource };
 
 export type Kind = EntityKind;
 export type Status = ClaimStatus;
@@ -23,6 +25,7 @@ export interface Dates {
   announced: string | null;
   effective: string | null;
   published: string | null;
+  opened?: string | null;
 }
 export interface GraphNode {
   id: string;
@@ -57,6 +60,9 @@ export interface Subgraph {
  * fields carry no alias: the server allows 15 aliases per request, and the entity query needs the rest.
  */
 export interface Evidence {
+  /** EPISODE: a second of the video (timestamp, speaker); REFERENCE: a cited page (url, publisher). */
+  source: EvidenceSource;
+  publisher: string | null;
   chapter: string | null;
   chapterZh: string | null;
   timestamp: string | null;
@@ -83,6 +89,7 @@ export interface Fact {
   qualifier: string | null;
   qualifierZh: string | null;
   asOf: string | null;
+  source: EvidenceSource;
   evidence: Evidence[];
   subject?: { id: string; name: string; labelZh: string; kind: Kind };
 }
@@ -98,7 +105,16 @@ export interface RelationshipDetail {
   target: { id: string; name: string; labelZh: string; kind: Kind };
   evidence: Evidence[];
 }
+export interface DateClaim {
+  key: string;
+  label: string;
+  labelZh: string;
+  value: string;
+  source: EvidenceSource;
+  evidence: Evidence[];
+}
 export interface EntityDetail extends GraphNode {
+  dateClaims?: DateClaim[];
   nameZh: string | null;
   aliases: string[];
   summary: string | null;
@@ -112,10 +128,10 @@ export interface EntityDetail extends GraphNode {
 
 const NODE_FIELDS = 'id kind name labelZh: label(lang: ZH) firstMentionSeconds dates { founded released announced effective published }';
 const EDGE_FIELDS = 'id type status since source { id } target { id }';
-const EVIDENCE = 'evidence { chapter chapterZh: chapter(lang: ZH) timestamp atSeconds speakerName note noteZh: note(lang: ZH) url }';
+const EVIDENCE = 'evidence { source publisher chapter chapterZh: chapter(lang: ZH) timestamp atSeconds speakerName note noteZh: note(lang: ZH) url }';
 // Labels in both languages from the API (the vocabulary's), never from tables in the client.
 const FACT_FIELDS =
-  'id metric metricLabel metricZh: metricLabel(lang: ZH) display displayZh: display(lang: ZH) unit unitLabel unitZh: unitLabel(lang: ZH) value valueMax approximate status qualifier qualifierZh: qualifier(lang: ZH) asOf';
+  'id metric metricLabel metricZh: metricLabel(lang: ZH) display displayZh: display(lang: ZH) unit unitLabel unitZh: unitLabel(lang: ZH) value valueMax approximate status qualifier qualifierZh: qualifier(lang: ZH) asOf source';
 const END = 'id name labelZh: label(lang: ZH) kind';
 const REL_FIELDS = `id type labelEn: label(lang: EN) labelZh: label(lang: ZH) since until status source { ${END} } target { ${END} } ${EVIDENCE}`;
 
@@ -151,6 +167,7 @@ export const ENTITY = `query Entity($id: ID!) {
     ${NODE_FIELDS}
     nameZh aliases wikidata firstMentionUrl degree
     summary summaryZh: summary(lang: ZH)
+    dateClaims { key label labelZh: label(lang: ZH) value source evidence { source publisher timestamp speakerName note noteZh: note(lang: ZH) url } }
     facts { ${FACT_FIELDS} ${EVIDENCE} }
     relationships { ${REL_FIELDS} }
   }

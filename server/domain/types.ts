@@ -4,14 +4,22 @@
 export type ClaimStatus = 'stated' | 'estimate' | 'disputed' | 'forecast';
 export const CLAIM_STATUSES: readonly ClaimStatus[] = ['stated', 'estimate', 'disputed', 'forecast'];
 
+/** Where a claim comes from: what was said in the episode, or a cited public page. */
+export type EvidenceSource = 'episode' | 'reference';
+
 export interface Evidence {
+  source: EvidenceSource;
+  /** Episode evidence only: the chapter, second and speaker ('' / null for reference evidence). */
   chapter: string;
   chapterTitle?: string;
-  atSeconds: number;
-  speaker: string;
+  atSeconds: number | null;
+  speaker: string | null;
   note: string;
   /** The note in Chinese (required in seed/data; absent only in stores loaded before it existed). */
   noteZh?: string;
+  /** Reference evidence only: the https address of the page, and who publishes it. */
+  url?: string | null;
+  publisher?: string | null;
 }
 
 export interface EntityDates {
@@ -20,6 +28,18 @@ export interface EntityDates {
   announced?: string;
   effective?: string;
   published?: string;
+  opened?: string;
+}
+
+/** One dated claim about an entity (seed/data/dates): one per entity, key and source kind. */
+export interface DateClaimRecord {
+  /** `<entity>--<key>--<source>`. */
+  id: string;
+  entity: string;
+  key: string;
+  value: string;
+  source: EvidenceSource;
+  evidence: Evidence[];
 }
 
 export interface EntityRecord {
@@ -93,6 +113,10 @@ export interface Vocabulary {
   unitsZh: Record<string, string>;
   /** Every metric a fact may use, labelled in both languages. */
   metrics: Record<string, { en: string; zh: string }>;
+  /** The keys a date claim may use (founded, released, ...), labelled in both languages. */
+  dateKeys: Record<string, { en: string; zh: string }>;
+  /** The kinds of evidence (episode, reference), labelled in both languages. */
+  evidenceSources: Record<string, { en: string; zh: string }>;
 }
 
 /** The whole validated dataset, ready to load. */
@@ -102,6 +126,8 @@ export interface Dataset {
   entities: EntityRecord[];
   relationships: RelationshipRecord[];
   facts: FactRecord[];
+  /** Date claims; each entity's `dates` holds the preferred value per key (the episode's, else a reference's). */
+  dates: DateClaimRecord[];
 }
 
 export function youtubeUrl(youtubeId: string, atSeconds: number): string {

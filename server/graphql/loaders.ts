@@ -1,7 +1,8 @@
 // Per-request DataLoaders: each request shape costs one query however many entities it touches.
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/executor.js';
-import type { EpisodeRecord, FactRecord } from '../domain/types.js';
+import type { DateClaimRecord, EpisodeRecord, FactRecord } from '../domain/types.js';
+import { dateClaimsOfEntities } from '../repository/dateClaims.js';
 import { entitiesByIds, entitiesInChapters } from '../repository/entities.js';
 import { loadEpisode } from '../repository/episode.js';
 import { factsOfEntities } from '../repository/facts.js';
@@ -13,6 +14,7 @@ export interface Loaders {
   relationshipsOf: DataLoader<string, RelationshipEdge[]>;
   relationship: DataLoader<string, RelationshipEdge | null>;
   factsOf: DataLoader<string, FactRecord[]>;
+  dateClaimsOf: DataLoader<string, DateClaimRecord[]>;
   chapterEntities: DataLoader<string, EntityNode[]>;
   episode: () => Promise<EpisodeRecord | null>;
   /** Entities fetched by other queries (search, subgraphs) are primed so they are not fetched again. */
@@ -50,6 +52,7 @@ export function createLoaders(db: Executor): Loaders {
     relationshipsOf: byKey((ids) => relationshipsOfEntities(db, ids), [] as RelationshipEdge[]),
     relationship: byKey<RelationshipEdge | null>((ids) => relationshipsByIds(db, ids), null),
     factsOf: byKey((ids) => factsOfEntities(db, ids), [] as FactRecord[]),
+    dateClaimsOf: byKey((ids) => dateClaimsOfEntities(db, ids), [] as DateClaimRecord[]),
     chapterEntities: byKey((ids) => entitiesInChapters(db, ids), [] as EntityNode[]),
     episode: () => (episode ??= loadEpisode(db)),
     prime(entities) {

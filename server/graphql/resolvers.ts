@@ -14,7 +14,8 @@ import { allowedTypes, decodeCursor, encodeCursor, idArg, intArg, kindsArg, MAX_
 import { badInput, notFound } from './errors.js';
 import { loadAllOrThrow } from './loaders.js';
 import { isCalendarDate } from '../domain/dates.js';
-import { evidenceOut } from './evidence.js';
+import { evidenceOut, sourceIn, sourceOut } from './evidence.js';
+import { dateClaimResolvers, entitySourceFields, factSource, keepRelationship, relationshipSources } from './sources.js';
 import type { ClaimStatus, EntityKind, Lang, Resolvers } from './generated/resolvers.js';
 import { subgraphResolvers } from './subgraphLayout.js';
 import { TYPED_FIELDS, type TypedField } from './typedFields.js';
@@ -70,6 +71,7 @@ const entityFields = {
     announced: e.dates.announced ?? null,
     effective: e.dates.effective ?? null,
     published: e.dates.published ?? null,
+    opened: e.dates.opened ?? null,
   }),
   firstMentionSeconds: (e: EntityNode) => e.firstSeconds,
   firstMentionUrl: async (e: EntityNode, _a: unknown, ctx: Ctx) => {
@@ -81,10 +83,10 @@ const entityFields = {
     const ep = await ctx.loaders.episode();
     return (ep?.chapters ?? []).filter((c) => e.chapters.includes(c.id));
   },
-  facts: (e: EntityNode, _a: unknown, ctx: Ctx) => ctx.loaders.factsOf.load(e.id),
+  ...entitySourceFields,
   relationships: async (
     e: EntityNode,
-    a: { types?: string[] | null; direction?: 'OUT' | 'IN' | 'BOTH' | null; first?: number | null },
+    a: { types?: string[] | null; direction?: 'OUT' | 'IN' | 'BOTH' | null; evidenceSource?: 'EPISODE' | 'REFERENCE' | null; first?: number | null },
     ctx: Ctx,
   ) => {
     const types = typesArg(ctx, a.types, 'types');
@@ -94,6 +96,7 @@ const entityFields = {
     return rels
       .filter((r) => types.length === 0 || types.includes(r.type))
       .filter((r) => dir === 'BOTH' || (dir === 'OUT' ? r.source === e.id : r.target === e.id))
+      .filter((r) => keepRelationship(r, a.evidenceSource))
       .slice(0, first);
   },
   degree: (e: EntityNode) => e.degree,
@@ -132,8 +135,10 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       source: (r, _a, ctx) => relationshipEnd(ctx, r.source),
       target: (r, _a, ctx) => relationshipEnd(ctx, r.target),
       status: (r) => upper(r.status),
+      evidenceSources: (r) => relationshipSources(r).map(sourceOut),
       evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
     },
+    DateClaim: dateClaimResolvers,
     Subgraph: subgraphResolvers,
     Metric: {
       label: (m, a, ctx) => metricLabel(ctx, m.metric, a.lang),
@@ -145,12 +150,13 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       metricLabel: (f, a, ctx) => metricLabel(ctx, f.metric, a.lang),
       unitLabel: (f, a, ctx) => (f.unit ? (a.lang === 'ZH' ? ctx.vocabulary.unitsZh?.[f.unit] : ctx.vocabulary.units[f.unit]) ?? f.unit : null),
       qualifier: (f, a) => (a.lang === 'ZH' && f.qualifierZh) || f.qualifier,
+      source: (f) => sourceOut(factSource(f)),
       evidence: (f, _a, ctx) => evidenceOut(ctx, f.evidence),
     },
     Evidence: {
       note: (e, a) => (a.lang === 'ZH' && e.noteZh) || e.note,
       chapter: (e, a) => (a.lang === 'ZH' && e.chapterZh) || e.chapter,
-      speakerName: async (e, _a, ctx) => (await ctx.loaders.entity.load(e.speaker))?.name ?? null,
+      speakerName: async (e, _a, ctx) => (e.speaker ? ((await ctx.loaders.entity.load(e.speaker))?.name ?? null) : null),
     },
     Chapter: {
       title: (c, a) => localized(c, a.lang),
@@ -242,6 +248,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
         findFacts(ctx.db, {
           metric: a.metric ?? null,
           subject: a.subject ? idArg(a.subject, 'subject') : null,
+          source: sourceIn(a.source),
           first: intArg(a.first ?? 200, 'first', 1, 1000),
         }),
       metrics: (_root, a, ctx) => metricsWithFacts(ctx.db, intArg(a.minEntities ?? 2, 'minEntities', 1, 1000)),

@@ -1,6 +1,6 @@
 // LIMIT and list slices need Cypher integers; plain JS numbers travel as floats.
 import neo4j from 'neo4j-driver';
-import type { FactRecord } from '../domain/types.js';
+import type { EvidenceSource, FactRecord } from '../domain/types.js';
 import type { Executor } from '../db/executor.js';
 import { toFact } from './records.js';
 
@@ -17,13 +17,15 @@ RETURN id, collect(f {.*}) AS facts`,
 
 export async function findFacts(
   db: Executor,
-  filter: { metric: string | null; subject: string | null; first: number },
+  filter: { metric: string | null; subject: string | null; source?: EvidenceSource | null; first: number },
 ): Promise<FactRecord[]> {
+  // A fact stored before sources existed has none: it is the episode's.
   const rows = await db.read({
     cypher: `MATCH (f:Fact)
 WHERE ($metric IS NULL OR f.metric = $metric) AND ($subject IS NULL OR f.subject = $subject)
+  AND ($source IS NULL OR coalesce(f.source, 'episode') = $source)
 RETURN f {.*} AS f ORDER BY f.metric, f.value DESC, f.id LIMIT $first`,
-    params: { metric: filter.metric, subject: filter.subject, first: neo4j.int(filter.first) },
+    params: { metric: filter.metric, subject: filter.subject, source: filter.source ?? null, first: neo4j.int(filter.first) },
   });
   return rows.map((r) => toFact(r.f as Record<string, unknown>));
 }

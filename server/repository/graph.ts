@@ -99,7 +99,7 @@ export function wholeGraphQuery(
 ): CypherStatement {
   const types = typePattern(opts.types, allowedTypes);
   const nodeFilter = (v: string) => `(size($kinds) = 0 OR ${v}.kind IN $kinds)
-  AND ($asOf IS NULL OR coalesce(${v}.founded, ${v}.announced, ${v}.released, ${v}.effective, ${v}.published, '') <= $asOf)`;
+  AND ($asOf IS NULL OR coalesce(${v}.founded, ${v}.announced, ${v}.released, ${v}.effective, ${v}.published, ${v}.opened, '') <= $asOf)`;
   return {
     cypher: `MATCH (e:Entity)
 WHERE ${nodeFilter('e')}

@@ -1,5 +1,5 @@
 // Maps plain property maps (already converted by db/mapping.ts) to domain records.
-import type { ClaimStatus, EntityRecord, Evidence, FactRecord, RelationshipRecord } from '../domain/types.js';
+import type { ClaimStatus, DateClaimRecord, EntityRecord, Evidence, EvidenceSource, FactRecord, RelationshipRecord } from '../domain/types.js';
 
 export interface EntityNode extends EntityRecord {
   degree: number;
@@ -34,6 +34,7 @@ export function toEntity(p: Record<string, unknown>): EntityNode {
       announced: str(p.announced) ?? undefined,
       effective: str(p.effective) ?? undefined,
       published: str(p.published) ?? undefined,
+      opened: str(p.opened) ?? undefined,
     },
     firstSeconds: num(p.firstSeconds),
     chapters: strList(p.chapters),
@@ -41,13 +42,28 @@ export function toEntity(p: Record<string, unknown>): EntityNode {
   };
 }
 
+/** Stores loaded before reference evidence existed have no evidenceSource: all their evidence is the episode's. */
+const sourceOf = (v: string | undefined): EvidenceSource => (v === 'reference' ? 'reference' : 'episode');
+
 export function toEvidence(p: Record<string, unknown>): Evidence[] {
+  const sources = strList(p.evidenceSource);
   const chapters = strList(p.evidenceChapter);
   const at = Array.isArray(p.evidenceAt) ? p.evidenceAt.map(Number) : [];
   const speakers = strList(p.evidenceSpeaker);
   const notes = strList(p.evidenceNote);
   const notesZh = strList(p.evidenceNoteZh);
-  return notes.map((note, i) => ({ chapter: chapters[i] ?? '', atSeconds: at[i] ?? 0, speaker: speakers[i] ?? '', note, noteZh: notesZh[i] || undefined }));
+  const urls = strList(p.evidenceUrl);
+  const publishers = strList(p.evidencePublisher);
+  return notes.map((note, i): Evidence => {
+    const noteZh = notesZh[i] || undefined;
+    if (sourceOf(sources[i]) === 'reference')
+      return { source: 'reference', chapter: '', atSeconds: null, speaker: null, note, noteZh, url: urls[i] || null, publisher: publishers[i] || null };
+    return { source: 'episode', chapter: chapters[i] ?? '', atSeconds: at[i] ?? 0, speaker: speakers[i] ?? '', note, noteZh };
+  });
+}
+
+export function toDateClaim(p: Record<string, unknown>): DateClaimRecord {
+  return { id: String(p.id), entity: String(p.entity), key: String(p.key), value: String(p.value), source: sourceOf(str(p.source) ?? undefined), evidence: toEvidence(p) };
 }
 
 export function toRelationship(p: Record<string, unknown>): RelationshipEdge {

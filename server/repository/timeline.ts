@@ -7,7 +7,7 @@ export interface TimelineEntry {
   entity: EntityNode;
 }
 
-const DATE_KEYS = ['founded', 'announced', 'released', 'effective', 'published'] as const;
+const DATE_KEYS = ['founded', 'announced', 'released', 'effective', 'published', 'opened'] as const;
 
 export async function timeline(db: Executor, kinds: string[]): Promise<TimelineEntry[]> {
   const rows = await db.read({

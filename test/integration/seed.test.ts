@@ -150,13 +150,22 @@ describe('headline numbers of the seed summary, as the episode states them', () 
     expect(units.has('MW') || units.has('GW')).toBe(true);
   });
 
-  it('every relationship and fact carries evidence with a chapter, a second and a speaker', async () => {
+  it('every relationship, fact and date carries evidence: a chapter, a second and a speaker for the episode, an https page for a reference', async () => {
+    // Per item, by its source: a relationship may hold both kinds.
+    const bad = (v: string) => `size(coalesce(${v}.evidenceNote, [])) = 0 OR size(${v}.evidenceSpeaker) <> size(${v}.evidenceNote)
+  OR any(i IN range(0, size(${v}.evidenceNote) - 1) WHERE
+    CASE coalesce(${v}.evidenceSource[i], 'episode')
+      WHEN 'episode' THEN ${v}.evidenceChapter[i] = '' OR ${v}.evidenceSpeaker[i] = '' OR ${v}.evidenceAt[i] < 0
+      ELSE NOT coalesce(${v}.evidenceUrl[i], '') STARTS WITH 'https://' END)`;
     const [row] = await db.read({
-      cypher: `CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE size(coalesce(r.evidenceAt, [])) = 0 OR size(r.evidenceSpeaker) <> size(r.evidenceAt) OR any(c IN r.evidenceChapter WHERE c = '') RETURN count(r) AS badRels }
-CALL () { MATCH (f:Fact) WHERE size(coalesce(f.evidenceAt, [])) = 0 RETURN count(f) AS badFacts }
-RETURN badRels, badFacts`,
+      cypher: `CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE ${bad('r')} RETURN count(r) AS badRels }
+CALL () { MATCH (f:Fact) WHERE ${bad('f')} RETURN count(f) AS badFacts }
+CALL () { MATCH (d:DateClaim) WHERE ${bad('d')} OR NOT (:Entity)-[:HAS_DATE]->(d) RETURN count(d) AS badDates }
+CALL () { MATCH (d:DateClaim) RETURN count(d) AS dates }
+RETURN badRels, badFacts, badDates, dates`,
       params: {},
     });
-    expect(row).toEqual({ badRels: 0, badFacts: 0 });
+    expect(row).toEqual({ badRels: 0, badFacts: 0, badDates: 0, dates: realDataset().dates.length });
   });
+
 });

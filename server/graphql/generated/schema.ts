@@ -15,6 +15,8 @@ export type Benchmark = Entity & {
   __typename?: 'Benchmark';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -40,6 +42,18 @@ export type Benchmark = Entity & {
 
 
 /** An entity of kind BENCHMARK. */
+export type BenchmarkDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind BENCHMARK. */
+export type BenchmarkFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind BENCHMARK. */
 export type BenchmarkLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -48,6 +62,7 @@ export type BenchmarkLabelArgs = {
 /** An entity of kind BENCHMARK. */
 export type BenchmarkRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -80,6 +95,8 @@ export type Chip = Entity & {
   __typename?: 'Chip';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -113,6 +130,18 @@ export type Chip = Entity & {
 
 
 /** An entity of kind CHIP. */
+export type ChipDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind CHIP. */
+export type ChipFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind CHIP. */
 export type ChipLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -121,6 +150,7 @@ export type ChipLabelArgs = {
 /** An entity of kind CHIP. */
 export type ChipRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -149,6 +179,8 @@ export type Company = Entity & {
   competitors: Array<Entity>;
   /** Data centers it operates or builds. */
   dataCenters: Array<Entity>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -178,6 +210,18 @@ export type Company = Entity & {
 
 
 /** An entity of kind COMPANY. */
+export type CompanyDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind COMPANY. */
+export type CompanyFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind COMPANY. */
 export type CompanyLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -186,6 +230,7 @@ export type CompanyLabelArgs = {
 /** An entity of kind COMPANY. */
 export type CompanyRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -201,6 +246,8 @@ export type Concept = Entity & {
   __typename?: 'Concept';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -224,6 +271,18 @@ export type Concept = Entity & {
 
 
 /** An entity of kind CONCEPT. */
+export type ConceptDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind CONCEPT. */
+export type ConceptFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind CONCEPT. */
 export type ConceptLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -232,6 +291,7 @@ export type ConceptLabelArgs = {
 /** An entity of kind CONCEPT. */
 export type ConceptRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -247,6 +307,8 @@ export type Country = Entity & {
   __typename?: 'Country';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -272,6 +334,18 @@ export type Country = Entity & {
 
 
 /** An entity of kind COUNTRY. */
+export type CountryDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind COUNTRY. */
+export type CountryFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind COUNTRY. */
 export type CountryLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -280,6 +354,7 @@ export type CountryLabelArgs = {
 /** An entity of kind COUNTRY. */
 export type CountryRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -297,6 +372,8 @@ export type DataCenter = Entity & {
   chapters: Array<Chapter>;
   /** Chips deployed there. */
   chips: Array<Entity>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -324,6 +401,18 @@ export type DataCenter = Entity & {
 
 
 /** An entity of kind DATACENTER. */
+export type DataCenterDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind DATACENTER. */
+export type DataCenterFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind DATACENTER. */
 export type DataCenterLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -332,6 +421,7 @@ export type DataCenterLabelArgs = {
 /** An entity of kind DATACENTER. */
 export type DataCenterRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -339,6 +429,25 @@ export type DataCenterRelationshipsArgs = {
 
 /** An entity of kind DATACENTER. */
 export type DataCenterSummaryArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+/** One dated claim about an entity, from one kind of source. */
+export type DateClaim = {
+  __typename?: 'DateClaim';
+  evidence: Array<Evidence>;
+  /** founded, released, announced, effective, published or opened. */
+  key: Scalars['String']['output'];
+  /** The key as a phrase in the requested language. */
+  label: Scalars['String']['output'];
+  source: EvidenceSource;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  value: Scalars['String']['output'];
+};
+
+
+/** One dated claim about an entity, from one kind of source. */
+export type DateClaimLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
 
@@ -352,6 +461,8 @@ export type Direction =
 export type Entity = {
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   degree: Scalars['Int']['output'];
   facts: Array<Fact>;
@@ -368,6 +479,16 @@ export type Entity = {
 };
 
 
+export type EntityDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+export type EntityFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
 export type EntityLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -375,6 +496,7 @@ export type EntityLabelArgs = {
 
 export type EntityRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -392,11 +514,13 @@ export type EntityConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Each key's date: the episode's when it gives one, else a cited page's (dateClaims has both). */
 export type EntityDates = {
   __typename?: 'EntityDates';
   announced: Maybe<Scalars['String']['output']>;
   effective: Maybe<Scalars['String']['output']>;
   founded: Maybe<Scalars['String']['output']>;
+  opened: Maybe<Scalars['String']['output']>;
   published: Maybe<Scalars['String']['output']>;
   released: Maybe<Scalars['String']['output']>;
 };
@@ -441,35 +565,53 @@ export type EpisodeTitleArgs = {
   lang?: InputMaybe<Lang>;
 };
 
-/** Where in the episode something was said. */
+/**
+ * Where a claim comes from: a second of the episode (chapter, atSeconds, speaker), or a cited public page
+ * (source REFERENCE: url and publisher; no chapter, second or speaker).
+ */
 export type Evidence = {
   __typename?: 'Evidence';
+  /** Episode evidence: the second on the video; null for reference evidence. */
   atSeconds: Maybe<Scalars['Int']['output']>;
-  /** Chapter title in the requested language (English when it has no Chinese). */
+  /** Episode evidence: chapter title in the requested language (English when it has no Chinese). */
   chapter: Maybe<Scalars['String']['output']>;
   chapterId: Maybe<Scalars['String']['output']>;
-  /** What was said, in our words, in the requested language (English when there is no Chinese). */
+  /** What was said or what the page states, in our words, in the requested language (English when there is no Chinese). */
   note: Scalars['String']['output'];
-  /** Speaker id (a Person entity). */
+  /** Reference evidence: who publishes the cited page (Wikidata, arXiv, ...). */
+  publisher: Maybe<Scalars['String']['output']>;
+  source: EvidenceSource;
+  /** Speaker id (a Person entity); null for reference evidence. */
   speaker: Maybe<Scalars['String']['output']>;
   speakerName: Maybe<Scalars['String']['output']>;
-  /** h:mm:ss on the YouTube video. */
+  /** h:mm:ss on the YouTube video; null for reference evidence. */
   timestamp: Maybe<Scalars['String']['output']>;
-  /** Opens YouTube at that second. */
+  /** Opens YouTube at that second (episode), or the cited page (reference). */
   url: Scalars['String']['output'];
 };
 
 
-/** Where in the episode something was said. */
+/**
+ * Where a claim comes from: a second of the episode (chapter, atSeconds, speaker), or a cited public page
+ * (source REFERENCE: url and publisher; no chapter, second or speaker).
+ */
 export type EvidenceChapterArgs = {
   lang?: InputMaybe<Lang>;
 };
 
 
-/** Where in the episode something was said. */
+/**
+ * Where a claim comes from: a second of the episode (chapter, atSeconds, speaker), or a cited public page
+ * (source REFERENCE: url and publisher; no chapter, second or speaker).
+ */
 export type EvidenceNoteArgs = {
   lang?: InputMaybe<Lang>;
 };
+
+/** Where a claim comes from: said in the episode, or stated by a cited public page. The two are kept apart. */
+export type EvidenceSource =
+  | 'EPISODE'
+  | 'REFERENCE';
 
 /** A number said about an entity, with its unit exactly as stated. */
 export type Fact = {
@@ -485,6 +627,8 @@ export type Fact = {
   metricLabel: Scalars['String']['output'];
   /** What the figure covers, in the requested language (English when there is no Chinese). */
   qualifier: Maybe<Scalars['String']['output']>;
+  /** Said in the episode, or from a cited page: a fact holds one kind of evidence. */
+  source: EvidenceSource;
   status: Maybe<ClaimStatus>;
   subject: Entity;
   unit: Maybe<Scalars['String']['output']>;
@@ -545,6 +689,8 @@ export type Location = Entity & {
   __typename?: 'Location';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -570,6 +716,18 @@ export type Location = Entity & {
 
 
 /** An entity of kind LOCATION. */
+export type LocationDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind LOCATION. */
+export type LocationFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind LOCATION. */
 export type LocationLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -578,6 +736,7 @@ export type LocationLabelArgs = {
 /** An entity of kind LOCATION. */
 export type LocationRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -613,6 +772,8 @@ export type Model = Entity & {
   /** Benchmarks it is scored on. */
   benchmarks: Array<Entity>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -644,6 +805,18 @@ export type Model = Entity & {
 
 
 /** An entity of kind MODEL. */
+export type ModelDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind MODEL. */
+export type ModelFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind MODEL. */
 export type ModelLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -652,6 +825,7 @@ export type ModelLabelArgs = {
 /** An entity of kind MODEL. */
 export type ModelRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -675,6 +849,8 @@ export type Organization = Entity & {
   __typename?: 'Organization';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -700,6 +876,18 @@ export type Organization = Entity & {
 
 
 /** An entity of kind ORGANIZATION. */
+export type OrganizationDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind ORGANIZATION. */
+export type OrganizationFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind ORGANIZATION. */
 export type OrganizationLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -708,6 +896,7 @@ export type OrganizationLabelArgs = {
 /** An entity of kind ORGANIZATION. */
 export type OrganizationRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -729,6 +918,8 @@ export type Person = Entity & {
   __typename?: 'Person';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -758,6 +949,18 @@ export type Person = Entity & {
 
 
 /** An entity of kind PERSON. */
+export type PersonDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind PERSON. */
+export type PersonFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind PERSON. */
 export type PersonLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -766,6 +969,7 @@ export type PersonLabelArgs = {
 /** An entity of kind PERSON. */
 export type PersonRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -781,6 +985,8 @@ export type Policy = Entity & {
   __typename?: 'Policy';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -810,6 +1016,18 @@ export type Policy = Entity & {
 
 
 /** An entity of kind POLICY. */
+export type PolicyDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind POLICY. */
+export type PolicyFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind POLICY. */
 export type PolicyLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -818,6 +1036,7 @@ export type PolicyLabelArgs = {
 /** An entity of kind POLICY. */
 export type PolicyRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -833,6 +1052,8 @@ export type Product = Entity & {
   __typename?: 'Product';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -858,6 +1079,18 @@ export type Product = Entity & {
 
 
 /** An entity of kind PRODUCT. */
+export type ProductDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind PRODUCT. */
+export type ProductFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind PRODUCT. */
 export type ProductLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -866,6 +1099,7 @@ export type ProductLabelArgs = {
 /** An entity of kind PRODUCT. */
 export type ProductRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -881,6 +1115,7 @@ export type Query = {
   entities: EntityConnection;
   entity: Maybe<Entity>;
   episode: Episode;
+  /** source keeps only the episode's facts or only those from cited pages. */
   facts: Array<Fact>;
   /** The whole graph, optionally filtered; asOf (YYYY, YYYY-MM or YYYY-MM-DD) keeps what existed by then. */
   graph: Subgraph;
@@ -914,6 +1149,7 @@ export type QueryEntityArgs = {
 export type QueryFactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   metric?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<EvidenceSource>;
   subject?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -966,6 +1202,8 @@ export type QueryTimelineArgs = {
 export type Relationship = {
   __typename?: 'Relationship';
   evidence: Array<Evidence>;
+  /** The kinds of evidence it holds (a relationship may hold both, each item marked). */
+  evidenceSources: Array<EvidenceSource>;
   id: Scalars['ID']['output'];
   /** The type as a phrase in the requested language. */
   label: Scalars['String']['output'];
@@ -1037,6 +1275,8 @@ export type Technique = Entity & {
   __typename?: 'Technique';
   aliases: Array<Scalars['String']['output']>;
   chapters: Array<Chapter>;
+  /** Every dated claim, the episode's and the cited pages', side by side; source keeps one kind. */
+  dateClaims: Array<DateClaim>;
   dates: EntityDates;
   /** Number of relationships to other entities. */
   degree: Scalars['Int']['output'];
@@ -1062,6 +1302,18 @@ export type Technique = Entity & {
 
 
 /** An entity of kind TECHNIQUE. */
+export type TechniqueDateClaimsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind TECHNIQUE. */
+export type TechniqueFactsArgs = {
+  source?: InputMaybe<EvidenceSource>;
+};
+
+
+/** An entity of kind TECHNIQUE. */
 export type TechniqueLabelArgs = {
   lang?: InputMaybe<Lang>;
 };
@@ -1070,6 +1322,7 @@ export type TechniqueLabelArgs = {
 /** An entity of kind TECHNIQUE. */
 export type TechniqueRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
+  evidenceSource?: InputMaybe<EvidenceSource>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
