@@ -1,6 +1,6 @@
 // Styling by data, its store slice: the numbers and sources per entity that sizes and colours are made
 // from, fetched once (facts, dated claims, relationships' evidence kinds) when a styling first needs them.
-import { gql } from '../api.js';
+import { gqlRetrying } from './retry.js';
 import { GRAPH_MEASURES, type MetricFact } from './options.js';
 
 export interface StyleFact extends MetricFact {
@@ -22,8 +22,12 @@ export interface StylingData {
 
 const measureFields = Object.values(GRAPH_MEASURES).map((m) => m.query).join(' ');
 
-export const STYLING_DATA = `query StylingData {
-  facts(first: 1000) { subject { id } metric value valueMax unit status source metricLabel metricZh: metricLabel(lang: ZH) unitLabel unitZh: unitLabel(lang: ZH) }
+// Two requests: as one they would exceed the server's query cost limit, which counts nesting and `first`
+// (so facts keep the default page of 200: the dataset states 179; more would need paging on the server).
+export const STYLING_FACTS = `query StylingFacts {
+  facts { subject { id } metric value valueMax unit status source metricLabel metricZh: metricLabel(lang: ZH) unitLabel unitZh: unitLabel(lang: ZH) }
+}`;
+export const STYLING_SOURCES = `query StylingSources {
   graph { nodes { id ${measureFields} dateClaims { source } } edges { source { id } target { id } evidenceSources } }
 }`;
 
@@ -32,10 +36,19 @@ interface Raw {
   graph: { nodes: (Record<string, unknown> & { id: string; dateClaims: { source: string }[] })[]; edges: { source: { id: string }; target: { id: string }; evidenceSources: string[] }[] };
 }
 
-export const slice: { data: StylingData | null; loading: Promise<StylingData> | null } = { data: null, loading: null };
+export const slice: { data: StylingData | null; loading: Promise<StylingData> | null; metrics: { metric: string; label: string; labelZh: string }[] } = { data: null, loading: null, metrics: [] };
+
+/** The size picker's metrics, cheaply, before anyone asks for the facts themselves. */
+export function loadMetricNames(): Promise<void> {
+  return gqlRetrying<{ metrics: { metric: string; label: string; labelZh: string }[] }>('query MetricNames { metrics(minEntities: 2) { metric label labelZh: label(lang: ZH) } }').then(
+    (d) => void (slice.metrics = d.metrics),
+    () => undefined,
+  );
+}
 
 export function loadStylingData(): Promise<StylingData> {
-  slice.loading ??= gql<Raw>(STYLING_DATA).then((raw) => {
+  slice.loading ??= Promise.all([gqlRetrying<Pick<Raw, 'facts'>>(STYLING_FACTS), gqlRetrying<Pick<Raw, 'graph'>>(STYLING_SOURCES)]).then(([a, b]) => {
+    const raw: Raw = { ...a, ...b };
     const sources = new Map<string, Set<string>>();
     const add = (id: string, s: string) => (sources.get(id) ?? sources.set(id, new Set()).get(id)!).add(s);
     const facts = raw.facts.map((f) => ({ ...f, subject: f.subject.id }));
@@ -51,5 +64,7 @@ export function loadStylingData(): Promise<StylingData> {
     slice.data = { facts, sources, measures };
     return slice.data;
   });
+  // A failure is not remembered: the next styling change asks again.
+  slice.loading.catch(() => void (slice.loading = null));
   return slice.loading;
 }

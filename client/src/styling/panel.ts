@@ -4,10 +4,11 @@ import './styling.css';
 // reload and travels with a copied link.
 import { byId, h, replace } from '../dom.js';
 import { getLang } from '../i18n.js';
+import { errorText, notice } from '../notices.js';
 import { canvas, stage } from '../scene.js';
 import { state, subscribe, update, type Change } from '../store.js';
 import { applyColor, applySize, reflow, type ColorLegend, type SizeLegend } from './apply.js';
-import { loadStylingData, slice } from './data.js';
+import { loadMetricNames, loadStylingData, slice } from './data.js';
 import { COLOR_BY, GRAPH_MEASURES, type ColorBy } from './options.js';
 import { st, type StyleKey } from './strings.js';
 
@@ -19,6 +20,7 @@ export function subscribeStyling(): void {
   byId('filters-panel').append(controls);
   (byId('cy').parentElement ?? document.body).append(legendBox);
   renderControls();
+  void loadMetricNames().then(renderControlsIfIdle);
   subscribe(onChange);
   if (state.size || state.color) void restyle(true);
 }
@@ -38,7 +40,7 @@ let chain: Promise<void> = Promise.resolve();
 /** The canvas was refitted for the URL's sizes once (the first view, laid out before the facts arrived). */
 let fittedOnce = false;
 function restyle(sizesChanged: boolean, fromStage = false): Promise<void> {
-  chain = chain.then(() => doRestyle(sizesChanged, fromStage)).catch(() => undefined);
+  chain = chain.then(() => doRestyle(sizesChanged, fromStage)).catch((err: unknown) => notice(errorText(err), 'error'));
   return chain;
 }
 
@@ -58,6 +60,7 @@ async function doRestyle(sizesChanged: boolean, fromStage: boolean): Promise<voi
 
 function metricOptions(): { value: string; label: string }[] {
   const seen = new Map<string, string>();
+  for (const m of slice.metrics) seen.set(m.metric, getLang() === 'zh' ? m.labelZh : m.label);
   for (const f of slice.data?.facts ?? []) if (f.value !== null && !seen.has(f.metric)) seen.set(f.metric, getLang() === 'zh' ? f.metricZh : f.metricLabel);
   return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -70,7 +73,7 @@ function renderControls(): void {
   if (state.size && !metrics.some((m) => m.value === state.size) && !(state.size in GRAPH_MEASURES)) metrics.push({ value: state.size, label: state.size });
   const sizeSel = h(
     'select',
-    { id: 'viz-size', 'aria-label': st('sizeBy'), onchange: (ev: Event) => update({ size: pickSize((ev.target as HTMLSelectElement).value) }, 'replace'), onfocus: () => void loadStylingData().then(renderControlsIfIdle) },
+    { id: 'viz-size', 'aria-label': st('sizeBy'), onchange: (ev: Event) => update({ size: pickSize((ev.target as HTMLSelectElement).value) }, 'replace') },
     ...measures.map((o) => h('option', { value: o.value, selected: o.value === sizeNow }, o.label)),
     metrics.length ? h('optgroup', { label: '—' }, ...metrics.map((o) => h('option', { value: o.value, selected: o.value === sizeNow }, o.label))) : null,
   );

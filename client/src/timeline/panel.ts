@@ -2,7 +2,7 @@
 // coloured by lane, with the date's source as the marker (filled: episode, ring: cited page, half: both).
 // Linked both ways with the graph: picking an event selects it there; a selection marks its events here.
 import './timeline.css';
-import { gql } from '../api.js';
+import { gqlRetrying } from '../styling/retry.js';
 import { byId, h, replace } from '../dom.js';
 import { getLang } from '../i18n.js';
 import { KIND_STYLE } from '../style.js';
@@ -35,13 +35,18 @@ function onChange(c: Change): void {
 async function open(): Promise<void> {
   if (!slice.events) {
     replace(panel(), h('p', { class: 'muted' }, tt('loading')));
-    slice.loading ??= gql<{ timeline: TimelineEvent[] }>(TIMELINE).then(
+    slice.loading ??= gqlRetrying<{ timeline: TimelineEvent[] }>(TIMELINE).then(
       (d) => void (slice.events = d.timeline),
-      (err: unknown) => void (slice.error = String((err as Error).message ?? err)),
+      (err: unknown) => {
+        // Shown once; opening the tab again asks again.
+        slice.error = String((err as Error).message ?? err);
+        slice.loading = null;
+      },
     );
     await slice.loading;
   }
   render();
+  slice.error = null;
   mark(true);
 }
 
