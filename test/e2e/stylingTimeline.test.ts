@@ -81,12 +81,12 @@ describe('timeline', () => {
     // Episode dates and cited-page dates are told apart by marker and legend.
     expect(await page.locator('.tl-legend [data-legend=marks]').innerText()).toMatch(/said in the episode[\s\S]*from a cited page/);
     expect(await r1.getAttribute('data-source')).toBe('episode');
+    await ex.shot(page, 'timeline');
     await r1.click();
     expect(await waitForId(page, 'deepseek-r1')).toBe(true);
     expect(await page.evaluate(() => (window as any).__cy.getElementById('deepseek-r1').selected())).toBe(true);
     await expect.poll(() => r1.getAttribute('class')).toMatch(/tl-on/);
     expect(param(page, 'tab')).toBe('timeline');
-    await ex.shot(page, 'timeline');
 
     // Now the other way: a click on a dated neighbour in the graph marks its events, not R1's.
     await settled(page);
@@ -116,11 +116,11 @@ describe('timeline', () => {
     });
     expect(fit).toEqual({ scrolls: true, overflowX: false });
     expect(await page.locator('.tl-legend').innerText()).toMatch(/节目中所说/);
+    await ex.shot(page, 'timeline-phone');
     const last = page.locator('.tl-event[data-entity]').last();
     const id = await last.getAttribute('data-entity');
     await last.scrollIntoViewIfNeeded();
     await last.tap();
     expect(await waitForId(page, id)).toBe(true);
-    await ex.shot(page, 'timeline-phone');
   });
 });
