@@ -25,6 +25,8 @@ import { LAYOUTS, type ViewState } from './urlState.js';
 import { subscribeUrl } from './urlSync.js';
 import { startTour } from './tour/tour.js';
 import { startSavedViews } from './savedViews.js';
+import { subscribeStyling } from './styling/panel.js';
+import { subscribeTimeline } from './timeline/panel.js';
 import { wireControls, syncViewportToUrl } from './controls.js';
 import { afterStageChange, fetchWholeGraph, loadWholeGraph, presentScope, recordView } from './views.js';
 
@@ -101,6 +103,8 @@ async function start(): Promise<void> {
   for (const p of parsed.problems) notice(t('badParam', { name: p.name, value: p.value, why: t(p.why) }), 'error');
   if (!(LAYOUTS as readonly string[]).includes(state.layout)) state.layout = 'fcose';
   subscribePanels();
+  subscribeStyling();
+  subscribeTimeline();
 
   // The graph does not depend on the episode or the vocabulary: all three travel at once.
   const early = state.focus ? null : fetchWholeGraph();

@@ -43,7 +43,8 @@ export async function reapplySelection(opts: { quietView?: boolean } = {}): Prom
 }
 
 export async function selectEntity(id: string, opts: { quiet?: boolean; history?: 'auto' | 'replace' } = {}): Promise<boolean> {
-  if (state.tab !== 'details' && !opts.quiet) update({ tab: 'details' }, 'replace');
+  // The timeline stays open: it is linked with the graph and marks the selection's events.
+  if (state.tab !== 'details' && state.tab !== 'timeline' && !opts.quiet) update({ tab: 'details' }, 'replace');
   emit({ kind: 'selection', loading: true });
   const op = entityOperation(id);
   record('selection', 'tabDetails', op);
@@ -73,7 +74,7 @@ export async function selectEntity(id: string, opts: { quiet?: boolean; history?
 }
 
 export async function selectRelationship(id: string, opts: { history?: 'auto' | 'replace' } = {}): Promise<void> {
-  update({ tab: 'details' }, 'replace');
+  if (state.tab !== 'timeline') update({ tab: 'details' }, 'replace');
   emit({ kind: 'selection', loading: true });
   const op = relationshipOperation(id);
   record('selection', 'tabDetails', op);

@@ -85,6 +85,9 @@ export function stylesheet(opts: { quietLabels?: boolean; cjk?: boolean } = {}):
       },
     },
     ...kinds,
+    // Styling by data (styling/): a chosen measure's size and colour win over degree and kind.
+    { selector: 'node[vizSize]', style: { width: 'data(vizSize)', height: 'data(vizSize)' } },
+    { selector: 'node[vizColor]', style: { 'background-color': 'data(vizColor)' } },
     {
       selector: 'edge',
       style: {

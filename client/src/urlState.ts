@@ -2,10 +2,11 @@
 // parameter is dropped and reported, and the rest of the link still applies.
 import { KINDS, STATUSES } from './queries.js';
 import type { Key, Lang } from './i18n.js';
+import { COLOR_BY, SIZE_RE, type ColorBy } from './styling/options.js';
 
 export const LAYOUTS = ['fcose', 'concentric', 'circle', 'grid', 'breadthfirst'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
-export const TABS = ['details', 'path', 'console', 'query', 'compare'] as const;
+export const TABS = ['details', 'path', 'console', 'query', 'compare', 'timeline'] as const;
 export type Tab = (typeof TABS)[number];
 
 export type Scope = 'overview' | 'all';
@@ -36,6 +37,9 @@ export interface ViewState {
   path: [string, string] | null;
   tab: Tab;
   metric: string | null;
+  /** Styling by data (styling/): what sizes nodes (null: degree) and what colours them (null: kind). */
+  size: string | null;
+  color: ColorBy | null;
   viewport: Viewport | null;
   /** The guided tour's step (1-based chapter index), or not in the tour. */
   tour: number | null;
@@ -50,7 +54,7 @@ export interface ParamProblem {
 
 export const emptyState = (): ViewState => ({
   id: null, rel: null, lang: null, hideKinds: [], hideTypes: [], hideStatus: [], asOf: null, keepUndated: true,
-  t: null, layout: 'fcose', scope: 'overview', focus: null, path: null, tab: 'details', metric: null, viewport: null, tour: null,
+  t: null, layout: 'fcose', scope: 'overview', focus: null, path: null, tab: 'details', metric: null, size: null, color: null, viewport: null, tour: null,
 });
 
 /** What a selection changes: these go into the history, so Back returns to the previous one. */
@@ -117,6 +121,10 @@ export function parse(search: string): { state: ViewState; problems: ParamProble
   if (metric !== null) /^[a-z0-9_]{1,80}$/.test(metric) ? (s.metric = metric) : bad('metric', metric, 'whyMetric');
   const tour = p.get('tour');
   if (tour !== null) /^[1-9]\d?$/.test(tour) ? (s.tour = Number(tour)) : bad('tour', tour, 'whyTour');
+  const size = p.get('size');
+  if (size !== null) SIZE_RE.test(size) ? (s.size = size === 'degree' ? null : size) : bad('size', size, 'whyMetric');
+  const color = p.get('color');
+  if (color !== null) (COLOR_BY as readonly string[]).includes(color) ? (s.color = color === 'kind' ? null : (color as ColorBy)) : bad('color', color, 'whyColor');
   return { state: s, problems };
 }
 
@@ -138,6 +146,8 @@ export function serialize(s: ViewState): string {
   if (s.tab !== 'details') p.set('tab', s.tab);
   if (s.metric) p.set('metric', s.metric);
   if (s.tour) p.set('tour', String(s.tour));
+  if (s.size) p.set('size', s.size);
+  if (s.color) p.set('color', s.color);
   if (s.viewport) {
     p.set('zoom', String(Math.round(s.viewport.zoom * 100) / 100));
     p.set('pan', `${Math.round(s.viewport.x)},${Math.round(s.viewport.y)}`);

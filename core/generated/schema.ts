@@ -1408,12 +1408,19 @@ export type TechniqueSummaryArgs = {
   lang?: InputMaybe<Lang>;
 };
 
-/** A dated event: a release, an announcement, a rule taking effect. */
+/** A dated event: a release, an announcement, a rule taking effect, a relationship's start or end. A date stated by the episode and by a cited page is two events. */
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
   date: Scalars['String']['output'];
+  /** The dated entity; for a relationship's since/until, its source end. */
   entity: Entity;
+  /** A date key (founded, released, announced, effective, published, opened), or since / until for a relationship. */
   kind: Scalars['String']['output'];
+  /** The relationship whose since/until this is; null for an entity's date. */
+  relationship: Maybe<Relationship>;
+  /** Where the date comes from: a dated claim's source (one), or the kinds of evidence the relationship holds. */
+  sources: Array<EvidenceSource>;
 };
 
 export type TypeCount = {

@@ -3,7 +3,8 @@
 // lists the same numbers.
 export const LIMITS = {
   maxDepth: 10,
-  maxAliases: 15,
+  // The explorer's own entity query needs 16 (both languages of every label); cost and tokens bound the rest.
+  maxAliases: 24,
   maxCost: 5000,
   maxTokens: 2000,
   maxDirectives: 10,

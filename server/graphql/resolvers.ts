@@ -159,6 +159,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
       evidence: (r, _a, ctx) => evidenceOut(ctx, r.evidence),
     },
     DateClaim: dateClaimResolvers,
+    TimelineEvent: { sources: (ev) => ev.sources.map(sourceOut) },
     Subgraph: subgraphResolvers,
     Metric: {
       label: (m, a, ctx) => metricLabel(ctx, m.metric, a.lang),

@@ -24,7 +24,7 @@ export interface Explorer {
   shot(page: Page, name: string, forDocs?: boolean): Promise<void>;
 }
 
-export function useExplorer(name: string): Explorer {
+export function useExplorer(name: string, serverEnv: Record<string, string> = {}): Explorer {
   const measured: Record<string, unknown> = {};
   const db = testExecutor(60_000);
   let server: RunningServer;
@@ -34,7 +34,7 @@ export function useExplorer(name: string): Explorer {
   beforeAll(async () => {
     await build({ configFile: 'client/vite.config.ts', logLevel: 'warn' });
     await withRealDataset(db);
-    server = await startTestServer();
+    server = await startTestServer(serverEnv);
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
     if (DOC_SHOTS) mkdirSync(DOC_SHOTS, { recursive: true });
