@@ -91,6 +91,22 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
+/**
+ * For read-only, idempotent queries of panels that load on their own (tour steps, styling, centrality):
+ * a query the server stopped at its time limit (a busy database, a cold cache) is asked again, with a
+ * growing pause, before the panel shows the error. Other errors are not retried.
+ */
+export async function gqlRetrying<T>(query: string, variables: Record<string, unknown> = {}, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await gql<T>(query, variables);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === CODE.QUERY_TIMEOUT) || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 500 * i));
+    }
+  }
+}
+
 export type { ConsoleEdge, ConsoleNode };
 
 /** An unknown id comes back as a NOT_FOUND error; callers that treat it as "absent" get the fallback instead. */

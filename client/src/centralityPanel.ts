@@ -4,7 +4,7 @@
 // self-contained: its strings are here in both languages, and it touches the canvas only through
 // per-node style bypasses, which survive the canvas's own restyling.
 import type cytoscape from 'cytoscape';
-import { gql } from './api.js';
+import { gqlRetrying } from './api.js';
 import { h, replace } from './dom.js';
 import { getLang, onLangChange } from './i18n.js';
 
@@ -71,17 +71,6 @@ export const EXPORTS: { key: Key; href: string }[] = [
 ];
 
 /** A loaded server can time a query out (QUERY_TIMEOUT): these reads are worth a second and third try. */
-async function retrying<T>(work: () => Promise<T>, tries = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (i >= tries) throw err;
-      await new Promise((r) => setTimeout(r, 1000 * i));
-    }
-  }
-}
-
 export interface CentralityDeps {
   cy: cytoscape.Core;
   selectEntity: (id: string) => void;
@@ -112,7 +101,7 @@ export function mountCentrality(deps: CentralityDeps): void {
     colouring = on;
     if (on && !communities) {
       try {
-        const d = await retrying(() => gql<{ graph: { nodes: { id: string; centrality: { community: number } | null }[] } }>(COMMUNITIES));
+        const d = await gqlRetrying<{ graph: { nodes: { id: string; centrality: { community: number } | null }[] } }>(COMMUNITIES);
         communities = new Map(d.graph.nodes.filter((n) => n.centrality).map((n) => [n.id, n.centrality!.community]));
       } catch {
         colouring = false;
@@ -162,7 +151,7 @@ export function mountCentrality(deps: CentralityDeps): void {
 
   onLangChange(render);
   render();
-  retrying(() => gql<{ pr: { nodes: Ranked[] }; bc: { nodes: Ranked[] } }>(TOP))
+  gqlRetrying<{ pr: { nodes: Ranked[] }; bc: { nodes: Ranked[] } }>(TOP)
     .then((d) => {
       // An old store without centrality answers nulls: say so rather than list zeros.
       if (d.pr.nodes.some((e) => e.centrality)) top = { pr: d.pr.nodes, bc: d.bc.nodes };

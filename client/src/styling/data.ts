@@ -1,6 +1,6 @@
 // Styling by data, its store slice: the numbers and sources per entity that sizes and colours are made
 // from, fetched once (facts, dated claims, relationships' evidence kinds) when a styling first needs them.
-import { gqlRetrying } from './retry.js';
+import { gqlRetrying } from '../api.js';
 import { GRAPH_MEASURES, type MetricFact } from './options.js';
 
 export interface StyleFact extends MetricFact {

@@ -2,7 +2,7 @@
 // coloured by lane, with the date's source as the marker (filled: episode, ring: cited page, half: both).
 // Linked both ways with the graph: picking an event selects it there; a selection marks its events here.
 import './timeline.css';
-import { gqlRetrying } from '../styling/retry.js';
+import { gqlRetrying } from '../api.js';
 import { byId, h, replace } from '../dom.js';
 import { getLang } from '../i18n.js';
 import { KIND_STYLE } from '../style.js';

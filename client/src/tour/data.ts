@@ -1,6 +1,6 @@
 // What the tour asks the API: the chapters once (titles, captions in both languages, YouTube starts,
 // focus entities) and each step's part of the graph when it is first shown, kept for going back.
-import { ApiError, gql } from '../api.js';
+import { gqlRetrying } from '../api.js';
 import type { Subgraph, TypeInfo } from '../queries.js';
 
 export interface TourChapter {
@@ -29,26 +29,14 @@ export const CHAPTER_GRAPH = `query TourStep($index: Int!) {
   chapter(index: $index) { id graph { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated } }
 }`;
 
-/**
- * A chapter's graph is found by scanning relationships for the chapter's evidence; on a busy server that
- * can hit the query time limit once and then succeed (warm caches), so a timeout is tried again.
- */
-const TIMEOUT_RETRIES = 8;
-
-async function gqlRetrying<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await gql<T>(query, variables);
-    } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'QUERY_TIMEOUT') || attempt >= TIMEOUT_RETRIES) throw err;
-    }
-  }
-}
+// A chapter's graph is found by scanning relationships for the chapter's evidence; on a busy server that
+// can hit the query time limit and then succeed (warm caches): tried up to TIMEOUT_TRIES times.
+const TIMEOUT_TRIES = 8;
 
 let chapters: Promise<{ chapters: TourChapter[]; types: TypeInfo[] }> | null = null;
 
 export function loadChapters(): Promise<{ chapters: TourChapter[]; types: TypeInfo[] }> {
-  chapters ??= gqlRetrying<{ episode: { chapters: TourChapter[] }; relationshipTypes: TypeInfo[] }>(CHAPTERS)
+  chapters ??= gqlRetrying<{ episode: { chapters: TourChapter[] }; relationshipTypes: TypeInfo[] }>(CHAPTERS, {}, TIMEOUT_TRIES)
     .then((d) => ({ chapters: [...d.episode.chapters].sort((a, b) => a.index - b.index), types: d.relationshipTypes }))
     .catch((err: unknown) => {
       chapters = null;
@@ -62,7 +50,7 @@ const graphs = new Map<number, Promise<Subgraph>>();
 export function loadStepGraph(index: number): Promise<Subgraph> {
   let g = graphs.get(index);
   if (!g) {
-    g = gqlRetrying<{ chapter: { graph: Subgraph } | null }>(CHAPTER_GRAPH, { index }).then((d) => d.chapter?.graph ?? { nodes: [], edges: [], truncated: false });
+    g = gqlRetrying<{ chapter: { graph: Subgraph } | null }>(CHAPTER_GRAPH, { index }, TIMEOUT_TRIES).then((d) => d.chapter?.graph ?? { nodes: [], edges: [], truncated: false });
     g.catch(() => graphs.delete(index));
     graphs.set(index, g);
   }
