@@ -4,7 +4,8 @@
 // in the same waves (statements DataLoader sends together run together), so the ratio is the cost
 // of HTTP + GraphQL + resolvers + mapping on top of the database work, not a different query.
 import neo4j from 'neo4j-driver';
-import { ENTITY, GRAPH, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../client/src/queries.js';
+import { GRAPH, NEIGHBORHOOD, SEARCH, SHORTEST_PATH } from '../client/src/queries.js';
+import { BENCH_ENTITY } from './operations.js';
 import type { CypherStatement, Executor } from '../core/db/executor.js';
 import type { Dataset } from '../core/domain/types.js';
 import { createContext } from '../server/graphql/context.js';
@@ -79,7 +80,7 @@ export function workload(d: Dataset, synthetic: boolean): Operation[] {
   const texts = synthetic ? SYNTHETIC_SEARCH_TEXTS : REAL_SEARCH_TEXTS;
   return [
     { name: 'search', query: SEARCH, variants: texts.map((text) => ({ text, first: 10 })) },
-    { name: 'entity', query: ENTITY, variants: ids.map((id) => ({ id })) },
+    { name: 'entity', query: BENCH_ENTITY, variants: ids.map((id) => ({ id })) },
     { name: 'neighborhood2', query: NEIGHBORHOOD, variants: ids.map((id) => ({ id, depth: 2 })) },
     { name: 'shortestPath', query: SHORTEST_PATH, variants: pairs },
     { name: 'graph', query: GRAPH_NO_POSITIONS, variants: [{}] },

@@ -34,7 +34,7 @@ const EDGE = (r: string) =>
 const END = (n: string) => `{id: ${n}.id, name: ${n}.name, labelZh: coalesce(${n}.nameZh, ${n}.name), kind: ${n}.kind}`;
 /** Evidence arrays as stored (parallel lists); chapter titles, speaker names and links are joined in finish. */
 const EVIDENCE = (x: string) =>
-  `[i IN range(0, size(coalesce(${x}.evidenceNote, [])) - 1) | [${x}.evidenceChapter[i], ${x}.evidenceAt[i], ${x}.evidenceSpeaker[i], ${x}.evidenceNote[i], ${x}.evidenceNoteZh[i]]]`;
+  `[i IN range(0, size(coalesce(${x}.evidenceNote, [])) - 1) | [${x}.evidenceChapter[i], ${x}.evidenceAt[i], ${x}.evidenceSpeaker[i], ${x}.evidenceNote[i], ${x}.evidenceNoteZh[i], coalesce(${x}.evidenceSource[i], 'episode'), ${x}.evidenceUrl[i]]]`;
 
 interface EpisodeBits {
   yt: string;
@@ -45,8 +45,11 @@ interface EpisodeBits {
 function evidenceOf(ep: EpisodeBits) {
   const chapters = new Map(ep.chapters.map((c) => [c.id, c]));
   const names = new Map(ep.speakers.map((s) => [s.id, s.name]));
-  return (list: [string | null, number | null, string | null, string, string | null][]) =>
-    list.map(([ch, at, spk, note, noteZh]) => {
+  return (list: [string | null, number | null, string | null, string, string | null, string, string | null][]) =>
+    list.map(([ch, at, spk, note, noteZh, source, url]) => {
+      // A cited page has no chapter, second or speaker: its URL is the page's.
+      if (source === 'reference')
+        return { chapter: null, chapterZh: null, timestamp: null, atSeconds: null, speakerName: null, note, noteZh: noteZh || note, url };
       const c = ch ? chapters.get(ch) : undefined;
       const seconds = at ?? 0;
       return {

@@ -3,8 +3,10 @@
 // every JS number as a float (what the driver sends), arrays typed by their values, the same labels,
 // types and Dataset marker. Only for an empty store; updates always take the online path.
 import { createWriteStream } from 'node:fs';
+import neo4j from 'neo4j-driver';
 import { join } from 'node:path';
 import type { Dataset } from '../core/domain/types.js';
+import { centralityProps, computeCentrality } from './centrality.js';
 import { datasetHash } from './load.js';
 import * as S from './statements.js';
 
@@ -15,12 +17,14 @@ type Props = Record<string, unknown>;
 interface NodeRow { key: string; labels: string[]; props: Props }
 interface RelRow { start: string; end: string; type: string; props: Props }
 
-type ColType = 'string' | 'double' | 'boolean' | 'string[]' | 'double[]' | 'boolean[]';
+type ColType = 'string' | 'double' | 'long' | 'boolean' | 'string[]' | 'double[]' | 'boolean[]';
 
 function typeOf(v: unknown): ColType | null {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number') return 'double';
   if (typeof v === 'boolean') return 'boolean';
+  // A driver Integer (the community number) is an integer in Neo4j too.
+  if (neo4j.isInt(v)) return 'long';
   if (Array.isArray(v)) {
     const first = v.find((x) => x !== null && x !== undefined);
     if (first === undefined) return null;
@@ -77,25 +81,37 @@ const compact = (o: Props): Props => Object.fromEntries(Object.entries(o).filter
 export interface ImportFiles {
   nodes: string[];
   relationships: string[];
-  /** Node properties that are empty lists: the importer stores no property for those, so they are set after the start. */
-  emptyLists: { label: 'Entity' | 'Fact'; id: string; prop: string }[];
+  /**
+   * List properties the importer cannot store: empty lists, and lists of empty strings only (a reference
+   * item's chapter and speaker are ''), which it reads as no value. They are set after the start.
+   */
+  emptyLists: { label: 'Entity' | 'Fact' | 'DateClaim' | 'REL'; id: string; prop: string; value: string[] | null }[];
 }
 
-function emptyListsOf(label: 'Entity' | 'Fact', rows: Props[]): ImportFiles['emptyLists'] {
-  return rows.flatMap((p) => Object.entries(p).filter(([, v]) => Array.isArray(v) && v.length === 0).map(([prop]) => ({ label, id: String(p.id), prop })));
+const unstorable = (v: unknown): v is unknown[] => Array.isArray(v) && v.every((x) => x === '');
+
+function emptyListsOf(label: ImportFiles['emptyLists'][number]['label'], rows: Props[]): ImportFiles['emptyLists'] {
+  return rows.flatMap((p) =>
+    Object.entries(p)
+      .filter(([, v]) => unstorable(v))
+      .map(([prop, v]) => ({ label, id: String(p.id), prop, value: (v as string[]).length ? (v as string[]) : null })),
+  );
 }
 
-/** The statements that give the empty-list properties back (one per label and property name, all from our own builders). */
+/** The statements that give those properties back (one per label, property name and shape, all from our own builders). */
 export function emptyListStatements(list: ImportFiles['emptyLists']): { cypher: string; params: Record<string, unknown> }[] {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, { id: string; value: string[] | null }[]>();
   for (const e of list) {
     if (!/^[A-Za-z]+$/.test(e.prop)) throw new Error(`unexpected property name ${e.prop}`);
-    const k = `${e.label}.${e.prop}`;
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(e.id);
+    const k = `${e.label}.${e.prop}.${e.value ? 'values' : 'empty'}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push({ id: e.id, value: e.value });
   }
-  return [...groups].map(([k, ids]) => {
-    const [label, prop] = k.split('.') as [string, string];
-    return { cypher: `UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.${prop} = []`, params: { ids } };
+  return [...groups].map(([k, rows]) => {
+    const [label, prop, shape] = k.split('.') as [string, string, string];
+    const match = label === 'REL' ? 'MATCH ()-[n {id: row.id}]->()' : `MATCH (n:${label} {id: row.id})`;
+    // A literal [] for empty lists: an empty list parameter would have no element type.
+    const value = shape === 'empty' ? '[]' : 'row.value';
+    return { cypher: `UNWIND $rows AS row ${match} SET n.${prop} = ${value}`, params: { rows } };
   });
 }
 
@@ -113,12 +129,17 @@ export async function writeImportCsv(d: Dataset, dir: string, loadedAt = new Dat
     domain: join(dir, 'relationships.csv'),
     structure: join(dir, 'structure.csv'),
   };
-  await nodeFile(files.entities, d.entities.map((e) => ({ key: `e:${e.id}`, labels: ['Entity', labelOf.get(e.kind)!], props: S.entityProps(e) })));
+  // The same centrality the online loader stores (seed/centrality.ts), so both paths give one graph.
+  const centrality = computeCentrality(d);
+  await nodeFile(files.entities, d.entities.map((e) => ({ key: `e:${e.id}`, labels: ['Entity', labelOf.get(e.kind)!], props: { ...S.entityProps(e), ...centralityProps(centrality.get(e.id)) } })));
   await nodeFile(files.others, [
     { key: `ep:${episode.id}`, labels: ['Episode'], props: compact({ ...episode }) },
     ...chapters.map((c) => ({ key: `c:${c.id}`, labels: ['Chapter'], props: compact({ ...c }) })),
   ]);
   await nodeFile(files.facts, d.facts.map((f) => ({ key: `f:${f.id}`, labels: ['Fact'], props: S.factProps(f) })));
+  // Dated claims (seed/data/dates) as the online loader stores them: DateClaim nodes linked by HAS_DATE.
+  const dates = join(dir, 'dates.csv');
+  if (d.dates.length) await nodeFile(dates, d.dates.map((c) => ({ key: `d:${c.id}`, labels: ['DateClaim'], props: S.dateClaimProps(c) })));
   // The marker has columns of its own (counts as floats, like the online markDataset).
   const marker = join(dir, 'marker.csv');
   await nodeFile(marker, [{ key: 'dataset:seed', labels: ['Dataset'], props: { id: 'seed', hash: datasetHash(d), loadedAt, ...counts } }]);
@@ -129,7 +150,13 @@ export async function writeImportCsv(d: Dataset, dir: string, loadedAt = new Dat
     // The online loader links only chapters that exist (MATCH); so does this.
     ...d.entities.flatMap((e) => e.chapters.filter((c) => known.has(c)).map((c) => ({ start: `e:${e.id}`, end: `c:${c}`, type: 'DISCUSSED_IN', props: {} }))),
     ...d.facts.map((f) => ({ start: `e:${f.subject}`, end: `f:${f.id}`, type: 'HAS_FACT', props: {} })),
+    ...d.dates.map((c) => ({ start: `e:${c.entity}`, end: `d:${c.id}`, type: 'HAS_DATE', props: {} })),
   ]);
-  const emptyLists = [...emptyListsOf('Entity', d.entities.map(S.entityProps)), ...emptyListsOf('Fact', d.facts.map(S.factProps))];
-  return { nodes: [files.entities, files.others, files.facts, marker], relationships: [files.domain, files.structure], emptyLists };
+  const emptyLists = [
+    ...emptyListsOf('Entity', d.entities.map(S.entityProps)),
+    ...emptyListsOf('Fact', d.facts.map(S.factProps)),
+    ...emptyListsOf('DateClaim', d.dates.map(S.dateClaimProps)),
+    ...emptyListsOf('REL', d.relationships.map(S.relationshipProps)),
+  ];
+  return { nodes: [files.entities, files.others, files.facts, marker, ...(d.dates.length ? [dates] : [])], relationships: [files.domain, files.structure], emptyLists };
 }

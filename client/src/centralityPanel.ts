@@ -5,6 +5,7 @@
 // per-node style bypasses, which survive the canvas's own restyling.
 import type cytoscape from 'cytoscape';
 import { gqlRetrying } from './api.js';
+import { downloadCsv } from './download.js';
 import { h, replace } from './dom.js';
 import { getLang, onLangChange } from './i18n.js';
 
@@ -22,6 +23,9 @@ const STRINGS = {
     graphml: 'Graph (GraphML, for Gephi / Cytoscape)',
     json: 'Everything (JSON)',
     license: 'Licence: CC BY 4.0, with attribution',
+    viewHeading: 'What you see now',
+    viewEntities: 'Entities in view (CSV)',
+    viewRelationships: 'Relationships in view (CSV)',
     unavailable: 'Centrality is not available yet.',
   },
   zh: {
@@ -37,6 +41,9 @@ const STRINGS = {
     graphml: '图(GraphML,可用 Gephi / Cytoscape 打开)',
     json: '全部数据(JSON)',
     license: '许可:CC BY 4.0,需署名',
+    viewHeading: '当前视图',
+    viewEntities: '视图中的实体(CSV)',
+    viewRelationships: '视图中的关系(CSV)',
     unavailable: '中心性数据暂不可用。',
   },
 } as const;
@@ -71,6 +78,26 @@ export const EXPORTS: { key: Key; href: string }[] = [
 ];
 
 /** A loaded server can time a query out (QUERY_TIMEOUT): these reads are worth a second and third try. */
+/** The entities or relationships drawn right now (hidden and faded-out filter results left out), as CSV. */
+function downloadView(cy: cytoscape.Core, what: 'entities' | 'relationships'): void {
+  if (what === 'entities')
+    downloadCsv('ai-industry-graph-view-entities.csv', [
+      { name: 'id', value: (n: cytoscape.NodeSingular) => n.id() },
+      { name: 'kind', value: (n) => n.data('kind') as string },
+      { name: 'name', value: (n) => n.data('name') as string },
+      { name: 'name_zh', value: (n) => n.data('labelZh') as string },
+      { name: 'degree', value: (n) => n.data('degree') as number },
+    ], cy.nodes(':visible').toArray());
+  else
+    downloadCsv('ai-industry-graph-view-relationships.csv', [
+      { name: 'id', value: (e: cytoscape.EdgeSingular) => e.id() },
+      { name: 'type', value: (e) => e.data('type') as string },
+      { name: 'source', value: (e) => e.data('source') as string },
+      { name: 'target', value: (e) => e.data('target') as string },
+      { name: 'status', value: (e) => (e.data('status') as string | undefined) ?? '' },
+    ], cy.edges(':visible').toArray());
+}
+
 export interface CentralityDeps {
   cy: cytoscape.Core;
   selectEntity: (id: string) => void;
@@ -145,6 +172,13 @@ export function mountCentrality(deps: CentralityDeps): void {
       ...lists,
       h('h2', {}, s('downloads')),
       h('ul', { id: 'export-links', class: 'export-links' }, EXPORTS.map((x) => h('li', {}, h('a', { href: x.href, download: '' }, s(x.key))))),
+      h('h3', {}, s('viewHeading')),
+      h(
+        'ul',
+        { id: 'view-export', class: 'export-links' },
+        h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-export': 'view-entities', onclick: () => downloadView(deps.cy, 'entities') }, s('viewEntities'))),
+        h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-export': 'view-relationships', onclick: () => downloadView(deps.cy, 'relationships') }, s('viewRelationships'))),
+      ),
       h('p', { class: 'export-license' }, h('a', { href: '/export/LICENSE.txt', target: '_blank', rel: 'license noopener' }, s('license'))),
     );
   }

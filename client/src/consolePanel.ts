@@ -1,5 +1,6 @@
 // The Cypher console: read-only queries against POST /cypher. The server refuses writes; the panel
 // shows the refusal's code and message rather than hiding it.
+import { downloadCsv } from './download.js';
 import { ApiError, cypher, type CypherResult } from './api.js';
 import { h, replace } from './dom.js';
 import { errorCodeText, getLang, t } from './i18n.js';
@@ -169,7 +170,17 @@ export class ConsolePanel {
         h(
           'p',
           { class: 'muted small' },
-          `${r.rows.length} ${t('consoleRows')}${r.truncated ? ` (${t('consoleTruncated')})` : ''}${r.elapsedMs !== undefined ? ` · ${r.elapsedMs} ms` : ''} · ${merged} ${t('consoleMerged')}`,
+          `${r.rows.length} ${t('consoleRows')}${r.truncated ? ` (${t('consoleTruncated')})` : ''}${r.elapsedMs !== undefined ? ` · ${r.elapsedMs} ms` : ''} · ${merged} ${t('consoleMerged')} · `,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              id: 'console-csv',
+              onclick: () => downloadCsv('ai-industry-graph-console.csv', r.columns.map((c) => ({ name: c, value: (row: Record<string, unknown>) => cell(row[c]) })), r.rows),
+            },
+            t('consoleCsv'),
+          ),
         ),
         h(
           'div',

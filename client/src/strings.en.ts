@@ -60,6 +60,7 @@ export const en = {
   consoleEditor: 'Cypher query (read only)',
   consoleRun: 'Run',
   consoleRunning: 'Running…',
+  consoleCsv: 'download as CSV',
   consoleRows: 'rows',
   consoleTruncated: 'truncated at the row cap',
   consoleMerged: 'nodes merged into the canvas',

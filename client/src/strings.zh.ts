@@ -62,6 +62,7 @@ export const zh: Record<keyof typeof en, string> = {
   consoleEditor: 'Cypher 查询(只读)',
   consoleRun: '运行',
   consoleRunning: '运行中…',
+  consoleCsv: '下载为 CSV',
   consoleRows: '行',
   consoleTruncated: '已按行数上限截断',
   consoleMerged: '个节点已并入画布',

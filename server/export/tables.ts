@@ -5,7 +5,7 @@
 import { formatTimestamp, formatValue } from '../../core/domain/format.js';
 import { youtubeUrl, type EpisodeRecord, type Evidence, type FactRecord, type Vocabulary } from '../../core/domain/types.js';
 import type { EntityNode, RelationshipEdge } from '../repository/records.js';
-import type { Column } from './csv.js';
+import type { Column } from '../../core/domain/csv.js';
 
 export const EVIDENCE_SEPARATOR = ' | ';
 

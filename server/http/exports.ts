@@ -7,7 +7,7 @@ import type { ClientLimits } from '../../core/config.js';
 import type { Executor } from '../../core/db/executor.js';
 import { CODE, errorAnswer } from '../../core/domain/errors.js';
 import type { Vocabulary } from '../../core/domain/types.js';
-import { toCsv } from '../export/csv.js';
+import { toCsv } from '../../core/domain/csv.js';
 import { toDatasetJson } from '../export/dataset.js';
 import { toGraphml } from '../export/graphml.js';
 import { LICENSE_PATH, licenseText } from '../export/license.js';

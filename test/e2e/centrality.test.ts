@@ -1,5 +1,6 @@
 // The "Most central / bottlenecks" lists, colouring by community and the download links, in Chromium
 // against the real server and dataset.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useExplorer } from './harness.js';
 
@@ -44,5 +45,24 @@ describe('most central', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), links.nth(3).click()]);
     expect(download.suggestedFilename()).toBe('ai-industry-graph-graph.graphml');
     expect(await page.locator('.export-license a').getAttribute('href')).toBe('/export/LICENSE.txt');
+  });
+
+  it('saves what is on screen, and console results, as CSV that lists exactly those rows', async () => {
+    const page = await ex.open('/');
+    await page.waitForFunction(() => (window as any).__cy.nodes('[?isEntity]').length > 1, undefined, { timeout: 30_000 });
+    const shown = await page.evaluate(() => (window as any).__cy.nodes(':visible').map((n: any) => n.id()).sort() as string[]);
+    const [view] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=view-entities]')]);
+    expect(view.suggestedFilename()).toBe('ai-industry-graph-view-entities.csv');
+    const lines = readFileSync((await view.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('id,kind,name,name_zh,degree');
+    expect(lines.slice(1).map((l) => l.split(',')[0]!).sort()).toEqual(shown);
+
+    await page.click('#tab-console');
+    await page.click('#console-run');
+    await page.waitForSelector('#console-result table tbody tr', { timeout: 30_000 });
+    const rows = await page.locator('#console-result table tbody tr').count();
+    const [res] = await Promise.all([page.waitForEvent('download'), page.click('#console-csv')]);
+    const csv = readFileSync((await res.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv.length - 1).toBe(rows);
   });
 });

@@ -8,6 +8,7 @@ import { errorText } from '../notices.js';
 import { state, subscribe, update } from '../store.js';
 import { loadChapters, loadStepGraph, prefetchAround, type TourChapter } from './data.js';
 import { offerTourOnce } from './offer.js';
+import { fcoseReady } from '../graph.js';
 import { StepCanvas } from './stepCanvas.js';
 import { tt } from './strings.js';
 
@@ -129,7 +130,8 @@ async function sync(): Promise<void> {
     }
     const chapter = chapters[n - 1];
     if (!chapter) return;
-    const graph = await loadStepGraph(n);
+    // The step lays itself out with fcose, which the explorer loads only when a layout needs it.
+    const [graph] = await Promise.all([loadStepGraph(n), fcoseReady()]);
     if (state.tour !== n) return; // the user moved on while it loaded
     stepCanvas.show(graph, chapter.focus.map((f) => f.id));
     shownStep = n;

@@ -1,3 +1,4 @@
+// Shared by the server's /export files and the explorer's own CSV downloads (the view, console results).
 // RFC 4180 CSV with a guard against formula injection: a text cell that a spreadsheet would run as a
 // formula (starting with = + - @, or a tab or carriage return that some of them strip first) gets a
 // leading apostrophe, as OWASP recommends. Numbers are written as numbers and are not touched.
