@@ -15,23 +15,22 @@ export interface RoundSamples {
   bytes: number;
 }
 
-/** The floor: the recorded statements through the raw driver, one request after another per worker. */
-export async function runFloor(driver: Driver, plans: Plan[], concurrency: number, seconds: number): Promise<RoundSamples> {
+/**
+ * `concurrency` workers, each sending one request after another until `seconds` have passed; the
+ * request's index picks its variant. Bounded by count too, in case the clock misbehaves.
+ */
+async function timedWorkers(concurrency: number, seconds: number, request: (n: number) => Promise<unknown>): Promise<RoundSamples> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const deadline = performance.now() + seconds * 1000;
   const t0 = performance.now();
   const worker = async () => {
-    // Bounded by time, and by count in case the clock misbehaves.
     for (let i = 0; i < 10_000_000 && performance.now() < deadline; i++) {
-      const plan = plans[next++ % plans.length]!;
+      const n = next++;
       const t = performance.now();
       try {
-        for (const wave of plan)
-          await Promise.all(
-            wave.map((st) => driver.executeQuery(st.cypher, st.params, { routing: neo4j.routing.READ, bookmarkManager: null })),
-          );
+        await request(n);
         latencies.push(performance.now() - t);
       } catch {
         errors++;
@@ -42,27 +41,17 @@ export async function runFloor(driver: Driver, plans: Plan[], concurrency: numbe
   return { latencies, requests: latencies.length + errors, seconds: (performance.now() - t0) / 1000, errors, bytes: 0 };
 }
 
-/** The best Cypher: one hand-written statement per request (bench/floors.ts), one request after another per worker. */
-export async function runBestSide(driver: Driver, op: Operation, vocabulary: Dataset['vocabulary'], concurrency: number, seconds: number): Promise<RoundSamples> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const t0 = performance.now();
-  const worker = async () => {
-    for (let i = 0; i < 10_000_000 && performance.now() < deadline; i++) {
-      const vars = op.variants[next++ % op.variants.length]!;
-      const t = performance.now();
-      try {
-        await runBest(driver, op.name, vars, vocabulary);
-        latencies.push(performance.now() - t);
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, requests: latencies.length + errors, seconds: (performance.now() - t0) / 1000, errors, bytes: 0 };
+/** The floor: the recorded statements through the raw driver, wave by wave. */
+export function runFloor(driver: Driver, plans: Plan[], concurrency: number, seconds: number): Promise<RoundSamples> {
+  return timedWorkers(concurrency, seconds, async (n) => {
+    for (const wave of plans[n % plans.length]!)
+      await Promise.all(wave.map((st) => driver.executeQuery(st.cypher, st.params, { routing: neo4j.routing.READ, bookmarkManager: null })));
+  });
+}
+
+/** The best Cypher: one hand-written statement per request (bench/floors.ts). */
+export function runBestSide(driver: Driver, op: Operation, vocabulary: Dataset['vocabulary'], concurrency: number, seconds: number): Promise<RoundSamples> {
+  return timedWorkers(concurrency, seconds, (n) => runBest(driver, op.name, op.variants[n % op.variants.length]!, vocabulary));
 }
 
 /** The API: autocannon over keep-alive connections; latencies kept raw (its histogram rounds to 1 ms). */
