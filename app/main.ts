@@ -2,6 +2,14 @@
 import { ConfigError, loadConfig } from '../core/config.js';
 import { ProvisionError, provisionNeo4j, type ProvisionedNeo4j } from '../core/neo4j/provision.js';
 import { StartupError, startServer, type RunningServer } from './start.js';
+import { newStoreSeeder } from '../seed/bulkChoice.js';
+import { loadDatasetFromDisk } from '../seed/dataset.js';
+
+// Start-up reports a broken dataset itself (and keeps serving the old graph); the bulk path just skips it.
+const validDataset = () => {
+  const r = loadDatasetFromDisk();
+  return r.ok ? r.dataset : null;
+};
 
 const log = (m: string): void => console.log(m);
 
@@ -22,8 +30,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   try {
-    neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', supervise: true, log });
-    server = await startServer({ config, connection: neo4j.connection, neo4jState: neo4j.state, log });
+    const prepareNewStore = newStoreSeeder(() => validDataset(), { minRelationships: config.bulkMinRelationships, log });
+    neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', supervise: true, log, prepareNewStore });
+    server = await startServer({ config, connection: neo4j.connection, neo4jState: neo4j.state, pending: neo4j.pending, log });
   } catch (err) {
     const known = err instanceof StartupError || err instanceof ProvisionError || err instanceof ConfigError;
     console.error(`\nstart failed: ${known ? (err as Error).message : String((err as Error)?.stack ?? err)}`);

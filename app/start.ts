@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Config } from '../core/config.js';
 import { createConsoleRunner, type ConsoleRunner } from '../server/console/isolated.js';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../core/db/errors.js';
-import { createExecutor, type Executor } from '../core/db/executor.js';
+import { createExecutor, type CypherStatement, type Executor } from '../core/db/executor.js';
 import { applySchema } from '../core/db/schema.js';
 import type { Vocabulary } from '../core/domain/types.js';
 import { createApolloServer } from '../server/graphql/server.js';
@@ -37,6 +37,8 @@ export interface StartOptions {
   dataDir?: string;
   /** The local runner's supervisor state, for /health. */
   neo4jState?: () => Neo4jState;
+  /** Statements provisioning left to run once the database answers (after a bulk import). */
+  pending?: CypherStatement[];
 }
 
 /** The vocabulary alone, so a graph can still be served while other data files are being fixed. */
@@ -167,6 +169,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     await waitForDatabase(db, config.neo4jWaitSeconds, log);
     const vocabulary = await untilAnswered(db, config.neo4jWaitSeconds, log, async () => {
       await applySchema(db);
+      for (const st of opts.pending ?? []) await db.write(st);
       return ensureSeeded(db, opts.dataDir, log);
     });
     const apollo = createApolloServer(vocabulary);

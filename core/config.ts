@@ -27,6 +27,9 @@ export interface Neo4jConfig {
 
 export const DEFAULT_NEO4J_WAIT_SECONDS = 60;
 
+/** Where the offline importer starts to beat the online loader on a new store (measured: bench/README.md, "Bulk load"). */
+export const DEFAULT_BULK_MIN_RELATIONSHIPS = 100_000;
+
 /** Bounded work per client (see server/http/limits.ts). */
 export interface ClientLimits {
   /** Console requests a client may send per minute. */
@@ -55,6 +58,8 @@ export interface Config {
   limits: ClientLimits;
   /** How long shutdown lets requests in flight finish. */
   shutdownGraceMs: number;
+  /** A new local-runner store is filled by Neo4j's offline importer from this many relationships on (seed/bulkChoice.ts). */
+  bulkMinRelationships: number;
   corsOrigins: string[];
   /** Host names (without port) the API answers for; anything else gets 421 (DNS rebinding). */
   allowedHosts: string[];
@@ -141,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       graphqlStatements: int(env, 'GRAPHQL_STATEMENTS_PER_CLIENT', 4, 1, 10_000),
     },
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    bulkMinRelationships: int(env, 'SEED_BULK_MIN_RELATIONSHIPS', DEFAULT_BULK_MIN_RELATIONSHIPS, 0, 1_000_000_000),
     corsOrigins: list(env.CORS_ORIGINS),
     allowedHosts: allowedHosts(env),
     clientDir: resolve(ROOT_DIR, 'dist/client'),

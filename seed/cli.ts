@@ -11,6 +11,7 @@ import { DEFAULT_DATA_DIR, describeDataset, loadDatasetFromDisk } from './datase
 import { formatError } from './validate.js';
 import { loadDataset, rowCount, SINGLE_TRANSACTION_ROWS } from './load.js';
 import { errorLine } from '../core/domain/errors.js';
+import { graphStats } from '../core/db/graphState.js';
 
 function arg(name: string): boolean {
   return process.argv.includes(name);
@@ -45,12 +46,22 @@ async function main(): Promise<number> {
 
   const config = loadConfig(process.env);
   stage = 'provisioning';
-  const neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', log: (m) => console.log(m) });
+  const log = (m: string): void => console.log(m);
+  // Loaded only when a database is used: `--check` stays quick to start.
+  const { newStoreSeeder } = await import('./bulkChoice.js');
+  const prepareNewStore = newStoreSeeder(() => result.dataset, { minRelationships: config.bulkMinRelationships, log });
+  const neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', log, prepareNewStore });
   const db = createExecutor(neo4j.connection, { queryTimeoutMs: 120_000 });
   try {
     await db.verify();
     stage = 'connected';
     await applySchema(db);
+    if (neo4j.pending) {
+      for (const st of neo4j.pending) await db.write(st);
+      const s = await graphStats(db);
+      console.log(`\nimported offline into the new store ${neo4j.connection.uri}: ${s.entities} entities, ${s.relationships} relationships, ${s.facts} facts`);
+      return 0;
+    }
     const reset = arg('--reset');
     if (reset && !arg('--yes') && !(await confirm(`Wipe every node and relationship in ${neo4j.connection.uri} before loading? [y/N] `))) {
       console.error('reset cancelled: nothing was changed (pass --yes to skip this question).');

@@ -124,6 +124,8 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
     }
   }
 
+  // A new store may be filled offline before the first start; a store with a database never is.
+  const pending = opts.prepareNewStore && !existsSync(join(home, 'data', 'databases', 'neo4j')) ? await opts.prepareNewStore(home) : null;
   const password = storedPassword(home);
   const memory = transactionMemory(cfg);
   opts.log(`neo4j: starting local runner ${version} (embedded, Bolt on 127.0.0.1:${port}, store ${home})...`);
@@ -200,6 +202,7 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
     source: 'local-runner',
     description: `neo4j: local runner ${version} at ${connection.uri}`,
     credentialsFile,
+    pending: pending ?? undefined,
     state: () => ({ ...state }),
     stop,
   };

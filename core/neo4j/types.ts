@@ -16,6 +16,8 @@ export interface ProvisionedNeo4j {
   credentialsFile?: string;
   /** The local runner's supervisor state; absent for NEO4J_URI and Docker. */
   state?: () => Neo4jState;
+  /** Set when the new store was filled offline: statements to run once the database answers (what the import could not store). */
+  pending?: { cypher: string; params: Record<string, unknown> }[];
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,13 @@ export interface ProvisionOptions {
   /** Restart the local runner's JVM when it dies (npm start, npm run neo4j). */
   supervise?: boolean;
   log: (message: string) => void;
+  /**
+   * Called with the local runner's store directory when it holds no database yet, before the JVM starts:
+   * the composition root fills it with Neo4j's offline importer when the dataset is big enough. Returns
+   * the statements to run once the database answers, or null when it left the store empty. Not called
+   * for NEO4J_URI or Docker.
+   */
+  prepareNewStore?: (home: string) => Promise<{ cypher: string; params: Record<string, unknown> }[] | null>;
 }
 
 export class ProvisionError extends Error {}
