@@ -1,6 +1,7 @@
 // The result file's shape, the verdict on each target of issue 7, and the summary table in bench/README.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ApiScaleResult } from './api.js';
+import { SINGLE_TRANSACTION_ROWS } from '../seed/load.js';
 import type { ClientGraphResult } from './client.js';
 import type { LoadScaleResult } from './load.js';
 import type { MachineInfo } from './lib/machine.js';
@@ -121,7 +122,7 @@ export function summaryMarkdown(r: BenchResult): string {
     for (const t of r.targets) lines.push(`| ${t.what} | ${t.target} | ${t.measured} | ${verdict(t.met)} |`);
   }
   if (r.load?.length) {
-    lines.push('', '### Load (`seed/load.ts`: one transaction up to 50,000 rows, batch by batch above) vs naive (one auto-commit MERGE per row)', '');
+    lines.push('', `### Load (\`seed/load.ts\`: one transaction up to ${SINGLE_TRANSACTION_ROWS.toLocaleString('en-US')} rows, batch by batch above) vs naive (one auto-commit MERGE per row)`, '');
     lines.push('| dataset | entities / relationships / facts | heap | loader | rows/s | relationships/s | slowest phases | naive rows/s (sample) | ratio |');
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     // Smallest dataset first, then heap size: the run order (big loads first, alone) reads badly.

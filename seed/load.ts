@@ -16,8 +16,12 @@ import * as S from './statements.js';
 import { CENTRALITY_VERSION, centralityProps, computeCentrality } from './centrality.js';
 
 export const BATCH_SIZE = 2000;
-/** Half of what the shipped 512 MB heap can hold in one transaction. */
-export const SINGLE_TRANSACTION_ROWS = 50_000;
+/**
+ * About half of what one transaction may hold on the shipped 512 MB heap, whose transactions are capped at
+ * 40% of it (~205 MB): a 31.5k-row synthetic dataset (10k entities, 17.5k relationships, 4k facts) failed
+ * in one transaction with "needs more memory than one query may use" (bench 2026-12-02), ~6.5 KB a row.
+ */
+export const SINGLE_TRANSACTION_ROWS = 15_000;
 /** Loads this large say how far they are (a seed of 60k rows runs for tens of seconds). */
 const PROGRESS_ABOVE_ROWS = 20_000;
 /** Batches of a load that commits per batch: larger, since no transaction has to hold them all. */

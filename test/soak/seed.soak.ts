@@ -22,9 +22,9 @@ const huge = join(work, 'huge');
 let realContent: Record<string, unknown>;
 
 beforeAll(async () => {
-  // 48,000 items: enough for the load to last seconds, so a kill lands inside it, and still under
+  // 14,500 items: enough for the load to last seconds, so a kill lands inside it, and still under
   // seed/load.ts's SINGLE_TRANSACTION_ROWS (larger datasets commit batch by batch; see below).
-  writeSyntheticDataset(big, { entities: 12_000, relationships: 24_000, facts: 12_000, tag: 'big' });
+  writeSyntheticDataset(big, { entities: 4_000, relationships: 8_000, facts: 2_500, tag: 'big' });
   // Over SINGLE_TRANSACTION_ROWS: committed batch by batch.
   writeSyntheticDataset(huge, { entities: 15_000, relationships: 30_000, facts: 15_000, tag: 'huge' });
   writeSyntheticDataset(medium, { entities: 1500, relationships: 3000, facts: 1500, tag: 'mid' });
