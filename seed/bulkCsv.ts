@@ -53,10 +53,19 @@ function cell(v: unknown): string {
   return String(v);
 }
 
+/** Lines are written in chunks of ~1 MB: one stream write per line cost more than building the lines. */
 async function writeLines(file: string, header: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(file, { encoding: 'utf8' });
-  out.write(`${header}\n`);
-  for (const line of lines) if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  let chunk = `${header}\n`;
+  for (const line of lines) {
+    chunk += `${line}\n`;
+    if (chunk.length > 1 << 20) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) await write(chunk);
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 

@@ -16,9 +16,25 @@ export interface BulkTimings {
   importSeconds: number;
   /** The importer's own account of its stages (seconds), as far as its output says. */
   stages: Record<string, number>;
+  /** What the importer reports it wrote (the structure relationships — chapters, facts, dates — included). */
+  imported: { nodes: number; relationships: number } | null;
   output: string;
   /** Run these once the database is up (finishBulkImport): properties the importer cannot store. */
   after: { cypher: string; params: Record<string, unknown> }[];
+}
+
+/**
+ * The importer's stage times from its output: lines like "Relationship import COMPLETED in 1m 2s 3ms" and
+ * "IMPORT DONE in 9s 12ms" (the stage headings themselves carry a timestamp, so the COMPLETED lines are read).
+ */
+export function importerStages(output: string): Record<string, number> {
+  const stages: Record<string, number> = {};
+  for (const m of output.matchAll(/^\s*([A-Za-z][A-Za-z ]*?) (?:COMPLETED|DONE) in ([0-9hms ]+)/gm)) {
+    const took = m[2]!;
+    const part = (unit: string) => Number(new RegExp(`(\\d+)${unit}(?![a-z])`).exec(took)?.[1] ?? 0);
+    stages[m[1]!.trim()] = part('h') * 3600 + part('m') * 60 + part('s') + part('ms') / 1000;
+  }
+  return stages;
 }
 
 /** After the runner started on the imported store: the empty-list properties the importer skipped. */
@@ -54,17 +70,11 @@ export async function bulkImport(d: Dataset, home: string, opts: { heap?: string
       child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`neo4j-admin database import failed (exit ${code}): ${out.trim().split('\n').slice(-8).join(' | ')}`))));
     });
     const importSeconds = (performance.now() - t1) / 1000;
-    const stages: Record<string, number> = {};
-    // Lines like "(1/4) Node import ... Imported: ... in 1s 234ms" or "Relationship import COMPLETED in 12s 3ms".
-    for (const m of output.matchAll(/\((\d)\/4\) ([A-Za-z ]+?)\s*\n(?:[\s\S]*?)COMPLETED in ((?:\d+m )?(?:\d+s )?\d+ms)/g)) {
-      const [, , name, took] = m;
-      const mins = /(\d+)m /.exec(took!)?.[1] ?? '0';
-      const secs = /(\d+)s /.exec(took!)?.[1] ?? '0';
-      const ms = /(\d+)ms/.exec(took!)?.[1] ?? '0';
-      stages[name!.trim()] = Number(mins) * 60 + Number(secs) + Number(ms) / 1000;
-    }
+    const stages = importerStages(output);
     log(`bulk: CSV ${csvSeconds.toFixed(1)} s, import ${importSeconds.toFixed(1)} s ${JSON.stringify(stages)}`);
-    return { csvSeconds, importSeconds, stages, output, after: emptyListStatements(files.emptyLists) };
+    const counts = /Imported:\s+(\d+) nodes\s+(\d+) relationships/.exec(output);
+    const imported = counts ? { nodes: Number(counts[1]), relationships: Number(counts[2]) } : null;
+    return { csvSeconds, importSeconds, stages, imported, output, after: emptyListStatements(files.emptyLists) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -48,14 +48,22 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The undirected, weighted graph the three measures run on. */
 export function centralityGraph(d: Pick<Dataset, 'entities' | 'relationships'>): UndirectedGraph {
   const g = new UndirectedGraph({ multi: false, allowSelfLoops: false });
-  for (const id of d.entities.map((e) => e.id).sort(byId)) g.addNode(id);
-  const rels = [...d.relationships].sort((a, b) => byId(a.id, b.id));
-  for (const r of rels) {
+  // The array sort without a comparator orders strings by UTF-16 code units, as byId does, and is many
+  // times faster on 500k ids; edges go in by relationship id, each pair at its first relationship.
+  const nodes = d.entities.map((e) => e.id).sort();
+  for (const id of nodes) g.addNode(id);
+  const relById = new Map(d.relationships.map((r) => [r.id, r]));
+  const weights = new Map<string, [string, string, number]>();
+  for (const id of [...relById.keys()].sort()) {
+    const r = relById.get(id)!;
     if (r.source === r.target || !g.hasNode(r.source) || !g.hasNode(r.target)) continue;
-    const [a, b] = [r.source, r.target].sort(byId) as [string, string];
-    if (g.hasEdge(a, b)) g.updateEdgeAttribute(a, b, 'weight', (w: number) => w + 1);
-    else g.addEdge(a, b, { weight: 1 });
+    const [a, b] = r.source < r.target ? [r.source, r.target] : [r.target, r.source];
+    const key = `${a}\u0000${b}`;
+    const w = weights.get(key);
+    if (w) w[2]++;
+    else weights.set(key, [a, b, 1]);
   }
+  for (const [a, b, weight] of weights.values()) g.addEdge(a, b, { weight });
   return g;
 }
 
