@@ -32,8 +32,8 @@ function bundleServerChild(): string {
   return join(outdir, 'server-child.mjs');
 }
 
-export async function startServerProcess(connection: Neo4jConnection, opts: { clientDir?: string; log?: (m: string) => void } = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [bundleServerChild()], {
+export async function startServerProcess(connection: Neo4jConnection, opts: { clientDir?: string; log?: (m: string) => void; /** e.g. ['--cpu-prof'] (not allowed in NODE_OPTIONS). */ nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), bundleServerChild()], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,
