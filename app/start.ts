@@ -164,8 +164,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let layout: LayoutService | undefined;
   let consoleRunner: ConsoleRunner | undefined;
   try {
-    await waitForDatabase(db, config.neo4jWaitSeconds, log);
-    const vocabulary = await untilAnswered(db, config.neo4jWaitSeconds, log, async () => {
+    await waitForDatabase(db, config.neo4j.waitSeconds, log);
+    const vocabulary = await untilAnswered(db, config.neo4j.waitSeconds, log, async () => {
       await applySchema(db);
       return ensureSeeded(db, opts.dataDir, log);
     });
