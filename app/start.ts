@@ -11,7 +11,7 @@ import { createApp } from '../server/http/app.js';
 import type { Neo4jState } from '../server/http/health.js';
 import { isPortFree } from '../core/neo4j/ports.js';
 import type { Neo4jConnection } from '../core/neo4j/types.js';
-import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../seed/dataset.js';
+import { DEFAULT_DATA_DIR, readDataset } from '../seed/dataset.js';
 import { readDataDir } from '../seed/read.js';
 import { vocabularySchema } from '../seed/schema.js';
 import { formatError } from '../seed/validate.js';
@@ -50,7 +50,7 @@ function readVocabulary(dataDir: string | undefined): Vocabulary | null {
 
 /** Seeds when the database is empty or holds an older version of the dataset; keeps the old graph if the files are broken. */
 async function ensureSeeded(db: Executor, dataDir: string | undefined, log: (m: string) => void): Promise<Vocabulary> {
-  const result = loadDatasetFromDisk(dataDir);
+  const result = readDataset(dataDir);
   const counts = await graphStats(db);
   if (!result.ok) {
     for (const e of result.errors.slice(0, 20)) log(`  ${formatError(e)}`);
@@ -166,8 +166,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let layout: LayoutService | undefined;
   let consoleRunner: ConsoleRunner | undefined;
   try {
-    await waitForDatabase(db, config.neo4jWaitSeconds, log);
-    const vocabulary = await untilAnswered(db, config.neo4jWaitSeconds, log, async () => {
+    await waitForDatabase(db, config.neo4j.waitSeconds, log);
+    const vocabulary = await untilAnswered(db, config.neo4j.waitSeconds, log, async () => {
       await applySchema(db);
       for (const st of opts.pending ?? []) await db.write(st);
       return ensureSeeded(db, opts.dataDir, log);

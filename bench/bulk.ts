@@ -9,7 +9,7 @@ import { createExecutor } from '../core/db/executor.js';
 import { applySchema } from '../core/db/schema.js';
 import { provisionNeo4j } from '../core/neo4j/provision.js';
 import { freePort } from '../core/neo4j/ports.js';
-import { loadDatasetFromDisk } from '../seed/dataset.js';
+import { readDataset } from '../seed/dataset.js';
 import { bulkImport, finishBulkImport } from '../seed/bulkImport.js';
 import { graphStats } from '../core/db/graphState.js';
 import { loadAverage } from './lib/machine.js';
@@ -20,7 +20,7 @@ const which = process.argv[2] ?? 'both';
 const sizes: [string, number, number][] = [['10k/50k', 10_000, 50_000], ['100k/500k', 100_000, 500_000]].filter(
   ([n]) => which === 'both' || (n as string).startsWith(which),
 ) as [string, number, number][];
-const r = loadDatasetFromDisk();
+const r = readDataset();
 if (!r.ok) throw new Error('seed/data is invalid');
 const results: Record<string, unknown>[] = [];
 for (const [name, entities, relationships] of sizes) {

@@ -11,7 +11,7 @@ import { applySchema } from '../core/db/schema.js';
 import type { Dataset } from '../core/domain/types.js';
 import { ROOT_DIR } from '../core/config.js';
 import { loadDataset } from '../seed/load.js';
-import { loadDatasetFromDisk } from '../seed/dataset.js';
+import { readDataset } from '../seed/dataset.js';
 import { benchApi, type ApiScaleResult, type OpName } from './api.js';
 import { benchClientGraph, buildClient, launchChromium } from './client.js';
 import { benchLoadScale, wipe } from './load.js';
@@ -84,7 +84,7 @@ const settings = {
 };
 
 const real = (() => {
-  const r = loadDatasetFromDisk();
+  const r = readDataset();
   if (!r.ok) throw new Error(`seed/data is invalid (${r.errors.length} errors): run npm run seed -- --check`);
   return r.dataset;
 })();

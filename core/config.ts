@@ -21,11 +21,14 @@ export interface Neo4jConfig {
   boltWebsocketOrigins: string[];
   /** NEO4J_PROVIDER=local|docker forces one path (skips the Docker probe when local). */
   provider?: 'local' | 'docker';
-  /** NEO4J_WAIT_SECONDS: how long a NEO4J_URI that does not answer yet is waited for (default 60). */
-  waitSeconds?: number;
+  /**
+   * NEO4J_WAIT_SECONDS (default 60): how long a Neo4j that does not answer yet is waited for, by the
+   * provisioning (a NEO4J_URI) and by start-up (started beside it, still booting, in crash recovery).
+   */
+  waitSeconds: number;
 }
 
-export const DEFAULT_NEO4J_WAIT_SECONDS = 60;
+const DEFAULT_NEO4J_WAIT_SECONDS = 60;
 
 /** Where the offline importer starts to beat the online loader on a new store (measured: bench/README.md, "Bulk load"). */
 export const DEFAULT_BULK_MIN_RELATIONSHIPS = 100_000;
@@ -48,8 +51,6 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Per-request transaction timeout for GraphQL and the Cypher console. */
   queryTimeoutMs: number;
-  /** How long start-up keeps retrying a Neo4j that does not answer yet (started beside it, still booting). */
-  neo4jWaitSeconds: number;
   consoleRowCap: number;
   /** Bytes of a console answer's rows as JSON (the first row included). */
   consoleByteCap: number;
@@ -112,7 +113,6 @@ function findRoot(from: string): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const provider = env.NEO4J_PROVIDER;
-  const waitSeconds = int(env, 'NEO4J_WAIT_SECONDS', DEFAULT_NEO4J_WAIT_SECONDS, 0, 3600);
   if (provider !== undefined && provider !== '' && provider !== 'local' && provider !== 'docker')
     throw new ConfigError(`NEO4J_PROVIDER=${provider} must be "local" or "docker"`);
   return {
@@ -132,10 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       txMemoryTotalMax: size(env, 'NEO4J_TX_MEMORY_TOTAL_MAX'),
       boltWebsocketOrigins: list(env.NEO4J_BOLT_WEBSOCKET_ORIGINS),
       provider: (provider || undefined) as Neo4jConfig['provider'],
-      waitSeconds,
+      waitSeconds: int(env, 'NEO4J_WAIT_SECONDS', DEFAULT_NEO4J_WAIT_SECONDS, 0, 3600),
     },
     queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
-    neo4jWaitSeconds: waitSeconds,
     consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),
     consoleByteCap: int(env, 'CONSOLE_BYTE_CAP', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     consoleMaxActive: int(env, 'CONSOLE_MAX_ACTIVE', 2, 1, 1000),

@@ -66,6 +66,12 @@ describe('parseSavedQuery', () => {
     expect(q.params.map((p) => p.name)).toEqual(['policy', 'limit']);
   });
 
+  it('ends a string where Cypher does, after a backslash-escaped quote', () => {
+    const q = parseSavedQuery('a.cypher', HEADER + BODY.replace('1 AS hops', "'it\\'s $2; not a break' AS hops"));
+    expect(q.params.map((p) => p.name)).toEqual(['policy', 'limit']);
+    expect(q.cypher).toContain("'it\\'s $2; not a break'");
+  });
+
   it.each([
     ['a missing title_zh', HEADER.replace(/^\/\/ title_zh:.*\n/m, '') + BODY, /99-broken\.cypher: the header has no "\/\/ title_zh:" line/],
     ['a missing returns', HEADER.replace(/^\/\/ returns:.*\n/m, '') + BODY, /no "\/\/ returns:" line/],

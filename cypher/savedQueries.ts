@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ROOT_DIR } from '../core/config.js';
-import { codeOf } from '../server/console/lexer.js';
+import { codeOf } from '../core/cypher/lexer.js';
 
 export type ParamValue = string | number | boolean;
 
@@ -51,7 +51,7 @@ function parseDefault(raw: string): ParamValue {
 
 /**
  * Parameters and statement breaks in code only: a `$` or `;` inside text ("$2 per million") is not one.
- * Literals and comments are blanked by the console's lexer, so both read Cypher the same way.
+ * Literals and comments are blanked by the one lexer (core/cypher/lexer.ts) the console's guard uses too.
  */
 function scanCypher(cypher: string): { params: Set<string>; statementBreaks: number } {
   const code = codeOf(cypher);

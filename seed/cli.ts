@@ -7,7 +7,7 @@ import { loadConfig } from '../core/config.js';
 import { provisionNeo4j } from '../core/neo4j/provision.js';
 import { createExecutor } from '../core/db/executor.js';
 import { applySchema } from '../core/db/schema.js';
-import { DEFAULT_DATA_DIR, describeDataset, loadDatasetFromDisk } from './dataset.js';
+import { DEFAULT_DATA_DIR, describeDataset, readDataset } from './dataset.js';
 import { formatError } from './validate.js';
 import { loadDataset, rowCount, SINGLE_TRANSACTION_ROWS } from './load.js';
 import { errorLine } from '../core/domain/errors.js';
@@ -31,7 +31,7 @@ async function confirm(question: string): Promise<boolean> {
 
 async function main(): Promise<number> {
   const dir = argValue('--data') ?? DEFAULT_DATA_DIR;
-  const result = loadDatasetFromDisk(dir);
+  const result = readDataset(dir);
   if (!result.ok) {
     for (const e of result.errors) console.error(formatError(e));
     for (const note of result.unchecked) console.error(note);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { coverageMarkdown, withTable, TABLE_START } from './coverageTable.js';
 import type { Dataset, EntityRecord, RelationshipRecord } from '../core/domain/types.js';
-import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from './dataset.js';
+import { DEFAULT_DATA_DIR, readDataset } from './dataset.js';
 import { formatError } from './validate.js';
 
 /** What a person can lead or work at: a company, a lab or agency, or a country (Xi Jinping leads China). */
@@ -117,7 +117,7 @@ export function describeCoverage(c: Coverage): string {
 
 function main(): number {
   const dir = argValue('--data') ?? DEFAULT_DATA_DIR;
-  const result = loadDatasetFromDisk(dir);
+  const result = readDataset(dir);
   if (!result.ok) {
     for (const e of result.errors) console.error(formatError(e));
     console.error(`\n${result.errors.length} error(s) in ${dir}: fix them first (npx tsx seed/cli.ts --check).`);

@@ -7,7 +7,8 @@ import { validateDataset, type ValidationResult } from './validate.js';
 
 export const DEFAULT_DATA_DIR = resolve(ROOT_DIR, 'seed', 'data');
 
-export function loadDatasetFromDisk(dir: string = DEFAULT_DATA_DIR): ValidationResult {
+/** Reads and validates the data files; nothing is written (seed/load.ts's loadDataset writes to Neo4j). */
+export function readDataset(dir: string = DEFAULT_DATA_DIR): ValidationResult {
   return validateDataset(readDataDir(dir));
 }
 

@@ -1,7 +1,7 @@
 // Reference evidence and seed/data/dates: what the validator accepts, and each bad entry refused with
 // file:line, entry and field (issue 14: Chinese, a URL, one kind of evidence per figure, a source per date).
 import { describe, expect, it } from 'vitest';
-import { loadDatasetFromDisk } from './dataset.js';
+import { readDataset } from './dataset.js';
 import { copyOf, MINIMAL, replaceIn, variant, writeBytes } from './testing.js';
 
 const WIKI = 'https://www.wikidata.org/wiki/Q1';
@@ -17,7 +17,7 @@ describe('reference evidence and date claims that are valid', () => {
       writeBytes(d, 'facts/reference.yaml', referenceFact(ref()));
       writeBytes(d, 'dates/reference.yaml', referenceDate(ref()));
     });
-    const r = loadDatasetFromDisk(dir);
+    const r = readDataset(dir);
     expect(r.ok ? [] : r.errors).toEqual([]);
     if (!r.ok) return;
     const facts = r.dataset.facts.filter((f) => f.subject === 'widget-1').map((f) => [f.id, f.value, f.evidence[0]!.source]);
@@ -40,7 +40,7 @@ describe('reference evidence and date claims that are valid', () => {
       writeBytes(d, 'dates/episode.yaml', '');
       writeBytes(d, 'dates/reference.yaml', referenceDate(ref()));
     });
-    const r = loadDatasetFromDisk(dir);
+    const r = readDataset(dir);
     expect(r.ok && r.dataset.entities.find((e) => e.id === 'widget-1')!.dates).toEqual({ released: '2024-12-02' });
   });
 });

@@ -4,7 +4,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { LIMITS } from './schema.js';
+import { DATA_LIMITS } from './schema.js';
 import { decodeDataFile } from './text.js';
 
 export type Section = 'vocabulary' | 'episode' | 'entities' | 'relationships' | 'facts' | 'dates' | 'tour';
@@ -228,7 +228,7 @@ function readSingleFile(f: DataFile, raw: RawDataset): SourceEntry | null {
   return y ? { file: f.file, line: 1, index: 0, value: y.value, lineOf: lineFinder(y) } : null;
 }
 
-export function readDataDir(root: string, limits: ReadLimits = LIMITS): RawDataset {
+export function readDataDir(root: string, limits: ReadLimits = DATA_LIMITS): RawDataset {
   const raw: RawDataset = { root, vocabulary: null, episode: null, entities: [], relationships: [], facts: [], dates: [], tour: [], parseErrors: [] };
   const files = planFiles(root, limits, raw);
   if (!files) return { ...raw, refused: true };

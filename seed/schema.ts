@@ -2,6 +2,7 @@
 // (references, uniqueness, vocabulary) live in validate.ts and entries.ts: they need the whole dataset.
 import { z } from 'zod';
 import { isCalendarDate } from '../core/domain/dates.js';
+import { MAX_TEXT } from '../core/domain/limits.js';
 import type { ClaimStatus } from '../core/domain/types.js';
 import { FORBIDDEN_CHAR, describeForbiddenChar } from './text.js';
 
@@ -9,14 +10,13 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TIME_PATTERN = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/;
 
 /**
- * Limits in characters (UTF-16 code units, as String.length counts them). `name` is the API's: the
- * GraphQL resolvers refuse any text argument longer than 200 (MAX_TEXT in server/graphql/resolvers.ts),
- * so a longer name or alias could be stored but never searched for or asked about by id. The rest
- * leave several times the longest text in seed/data today (summary 131, note 133, id 42).
+ * Limits in characters (UTF-16 code units, as String.length counts them). `name` is the API's
+ * (MAX_TEXT, core/domain/limits.ts). The rest leave several times the longest text in seed/data today
+ * (summary 131, note 133, id 42).
  */
-export const LIMITS = {
+export const DATA_LIMITS = {
   id: 100,
-  name: 200,
+  name: MAX_TEXT,
   summary: 1000,
   note: 400,
   qualifier: 200,
@@ -50,11 +50,11 @@ const text = (max: number) =>
     .max(max, tooLong(max))
     .refine(clean, notClean)
     .refine(noLoneSurrogates, 'contains an unpaired UTF-16 surrogate (a broken "\\u" escape)');
-const name = text(LIMITS.name);
-const summary = text(LIMITS.summary);
+const name = text(DATA_LIMITS.name);
+const summary = text(DATA_LIMITS.summary);
 const id = z
   .string()
-  .max(LIMITS.id, tooLong(LIMITS.id))
+  .max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id))
   .regex(ID_PATTERN, 'must be kebab-case: lowercase letters, digits and single dashes');
 /**
  * A relationship's or fact's own id: kebab-case parts joined by single or double dashes, like the
@@ -62,10 +62,10 @@ const id = z
  */
 const recordId = z
   .string()
-  .max(LIMITS.id, tooLong(LIMITS.id))
+  .max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id))
   .regex(/^[a-z0-9]+(?:--?[a-z0-9]+)*$/, 'must be kebab-case parts joined by "-" or "--" (lowercase letters and digits)');
 /** A name compared against the vocabulary; bounded so that an "unknown ..." message stays readable. */
-const term = z.string().min(1, 'must not be empty').max(LIMITS.id, tooLong(LIMITS.id)).refine(clean, notClean);
+const term = z.string().min(1, 'must not be empty').max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id)).refine(clean, notClean);
 const date = z
   .union([z.string(), z.number(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))
@@ -93,7 +93,7 @@ const time = z.union([z.number(), z.string()]).transform((v, ctx) => {
 /** A public page: https only, a host with a dot, no spaces (the explorer opens it in a new tab). */
 const httpsUrl = z
   .string()
-  .max(LIMITS.url, tooLong(LIMITS.url))
+  .max(DATA_LIMITS.url, tooLong(DATA_LIMITS.url))
   .refine((s) => {
     if (!/^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/.test(s)) return false;
     try {
@@ -120,9 +120,9 @@ export const evidenceSchema = z
     chapter: id.optional(),
     url: httpsUrl.optional(),
     publisher: name.optional(),
-    note: text(LIMITS.note),
+    note: text(DATA_LIMITS.note),
     /** The same note in Chinese, in our words (shown with ?lang=zh). Required: many users read Chinese. */
-    noteZh: text(LIMITS.note),
+    noteZh: text(DATA_LIMITS.note),
   })
   .strict()
   .superRefine((ev, ctx) => {
@@ -175,15 +175,15 @@ export const factSchema = z
   .object({
     id: recordId.optional(),
     subject: id,
-    metric: z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
+    metric: z.string().max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
     value: z.number().finite(),
     valueMax: z.number().finite().optional(),
     unit: term,
     approximate: z.boolean().default(false),
     asOf: date.optional(),
     status: status.default('stated'),
-    qualifier: text(LIMITS.qualifier).optional(),
-    qualifierZh: text(LIMITS.qualifier).optional(),
+    qualifier: text(DATA_LIMITS.qualifier).optional(),
+    qualifierZh: text(DATA_LIMITS.qualifier).optional(),
     evidence: z.array(evidenceSchema).min(1, 'needs at least one piece of evidence'),
   })
   .strict()
@@ -224,22 +224,22 @@ export const episodeSchema = z
 export const vocabularySchema = z
   .object({
     kinds: z.record(
-      z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[A-Z][A-Z_]*$/),
-      z.object({ label: z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[A-Z][A-Za-z]*$/), en: name, zh: name }).strict(),
+      z.string().max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id)).regex(/^[A-Z][A-Z_]*$/),
+      z.object({ label: z.string().max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id)).regex(/^[A-Z][A-Za-z]*$/), en: name, zh: name }).strict(),
     ),
     relationshipTypes: z.record(
-      z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[A-Z][A-Z_]*$/),
+      z.string().max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id)).regex(/^[A-Z][A-Z_]*$/),
       z.object({ en: name, zh: name, description: summary }).strict(),
     ),
     claimStatuses: z.record(term, summary),
     units: z.record(term, summary),
     unitsZh: z.record(term, name),
     metrics: z.record(
-      z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
+      z.string().max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
       z.object({ en: name, zh: name }).strict(),
     ),
-    dateKeys: z.record(z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z_]*$/), z.object({ en: name, zh: name }).strict()),
-    evidenceSources: z.record(z.string().max(LIMITS.id, tooLong(LIMITS.id)).regex(/^[a-z][a-z_]*$/), z.object({ en: name, zh: name }).strict()),
+    dateKeys: z.record(z.string().max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id)).regex(/^[a-z][a-z_]*$/), z.object({ en: name, zh: name }).strict()),
+    evidenceSources: z.record(z.string().max(DATA_LIMITS.id, tooLong(DATA_LIMITS.id)).regex(/^[a-z][a-z_]*$/), z.object({ en: name, zh: name }).strict()),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -252,8 +252,8 @@ export const vocabularySchema = z
 export const tourStepSchema = z
   .object({
     chapter: id,
-    focus: z.array(id).min(1).max(LIMITS.focus, `lists at most ${LIMITS.focus} entities`),
-    caption: z.object({ en: text(LIMITS.caption), zh: text(LIMITS.caption) }).strict(),
+    focus: z.array(id).min(1).max(DATA_LIMITS.focus, `lists at most ${DATA_LIMITS.focus} entities`),
+    caption: z.object({ en: text(DATA_LIMITS.caption), zh: text(DATA_LIMITS.caption) }).strict(),
   })
   .strict();
 

@@ -1,12 +1,12 @@
 // The loader's Cypher for the minimal fixture, builder in, {cypher, params} out, without a database:
 // a change to any load statement is a reviewed snapshot diff (`npx vitest run --project unit -u`).
 import { describe, expect, it } from 'vitest';
-import { loadDatasetFromDisk } from './dataset.js';
+import { readDataset } from './dataset.js';
 import { loadStatements } from './load.js';
 import * as S from './statements.js';
 import { MINIMAL } from './testing.js';
 
-const result = loadDatasetFromDisk(MINIMAL);
+const result = readDataset(MINIMAL);
 if (!result.ok) throw new Error('the minimal fixture must be valid');
 const dataset = result.dataset;
 

@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { loadDatasetFromDisk } from './dataset.js';
+import { readDataset } from './dataset.js';
 import { formatError } from './validate.js';
 
 export const MINIMAL = join(import.meta.dirname, '..', 'test', 'fixtures', 'minimal');
@@ -23,7 +23,7 @@ export interface Outcome {
 }
 
 export function validateCopy(dir: string): Outcome {
-  const r = loadDatasetFromDisk(dir);
+  const r = readDataset(dir);
   const shown = relative(process.cwd(), dir) || dir;
   const clean = (s: string) => s.split(shown).join('<dir>');
   return r.ok

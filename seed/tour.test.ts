@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDatasetFromDisk } from './dataset.js';
+import { readDataset } from './dataset.js';
 import { copyOf, MINIMAL, variant } from './testing.js';
 
 const step = (chapter: string, extra = '') =>
@@ -15,7 +15,7 @@ const withTour = (text: string) => (d: string) => {
 
 describe('tour steps', () => {
   it('attach a caption in both languages and focus entities to each chapter', () => {
-    const r = loadDatasetFromDisk(copyOfMinimalWith(step('one') + step('two')));
+    const r = readDataset(copyOfMinimalWith(step('one') + step('two')));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.dataset.episode.chapters.map((c) => [c.id, c.caption, c.captionZh, c.focus])).toEqual([

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDatasetFromDisk } from './dataset.js';
+import { readDataset } from './dataset.js';
 import { formatError } from './validate.js';
 import { MINIMAL, readText, REAL, replaceIn, variant, writeBytes } from './testing.js';
 
@@ -13,7 +13,7 @@ const replace = (dir: string, file: string, from: string, to: string) =>
 
 describe('dataset validation', () => {
   it('accepts the minimal fixture and derives chapters from evidence times', () => {
-    const r = loadDatasetFromDisk(MINIMAL);
+    const r = readDataset(MINIMAL);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const widget = r.dataset.entities.find((e) => e.id === 'widget-1')!;
@@ -23,7 +23,7 @@ describe('dataset validation', () => {
   });
 
   it('accepts the real dataset in seed/data', () => {
-    const r = loadDatasetFromDisk();
+    const r = readDataset();
     expect(r.ok ? [] : r.errors.map(formatError).slice(0, 5)).toEqual([]);
   });
 

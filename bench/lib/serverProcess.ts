@@ -16,14 +16,14 @@ export interface ServerProcess {
 
 const START_TIMEOUT_MS = 180_000;
 
-/** The same esbuild options as `npm run build:server`; the layout worker is bundled beside it. */
+/** The same esbuild options as `npm run build:server`; the layout process is bundled beside it. */
 function bundleServerChild(): string {
   const outdir = join(ROOT_DIR, 'bench', '.build');
   execFileSync(
     join(ROOT_DIR, 'node_modules', '.bin', 'esbuild'),
     [
       join(ROOT_DIR, 'bench', 'server-child.ts'),
-      join(ROOT_DIR, 'server', 'layout', 'worker.ts'),
+      join(ROOT_DIR, 'server', 'layout', 'layoutProcess.ts'),
       '--bundle', '--platform=node', '--target=node20', '--format=esm', '--packages=external',
       `--outdir=${outdir}`, '--entry-names=[name]', '--out-extension:.js=.mjs', '--log-level=warning',
     ],

@@ -1,5 +1,6 @@
 // Counts, and the one owner of the Dataset marker node (the last load's hash): written by the loader,
-// read by /health, the stats query and start-up. Nothing else names the marker.
+// read by /health, the stats query, start-up and (as a subquery of their own statements) the cached
+// answers. Nothing else names the marker.
 import type { CypherStatement, Executor } from './executor.js';
 
 export interface GraphStats {
@@ -41,6 +42,12 @@ export async function storedDataset(db: Executor): Promise<StoredDataset> {
   const rows = await db.read({ cypher: "MATCH (d:Dataset {id: 'seed'}) RETURN d.hash AS hash, d.loading AS loading", params: {} });
   return { hash: (rows[0]?.hash as string | undefined) ?? null, loading: (rows[0]?.loading as string | undefined) ?? null };
 }
+
+/**
+ * A subquery for a statement of its own: `hash`, the stored hash of a load that finished, or null while
+ * one runs or without a marker. Read in the same statement, it says exactly which dataset the rest came from.
+ */
+export const FINISHED_DATASET_HASH = "CALL () { OPTIONAL MATCH (d:Dataset {id: 'seed'}) RETURN CASE WHEN d.loading IS NULL THEN d.hash END AS hash }";
 
 export async function storedDatasetHash(db: Executor): Promise<string | null> {
   return (await storedDataset(db)).hash;

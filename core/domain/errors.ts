@@ -47,7 +47,7 @@ export interface ErrorAnswer {
   message: string;
 }
 
-const INTERNAL: ErrorAnswer = { code: 'INTERNAL_SERVER_ERROR', status: 500, message: 'internal error' };
+const INTERNAL: ErrorAnswer = { code: CODE.INTERNAL_SERVER_ERROR, status: httpStatus(CODE.INTERNAL_SERVER_ERROR), message: 'internal error' };
 
 /**
  * The one mapping from error classes to answers, for GraphQL's formatter, /cypher and the CLIs: a

@@ -1,6 +1,6 @@
 // One place decides where Neo4j comes from, for `npm start`, the seed CLI and the tests:
 // NEO4J_URI if set; else a Docker engine if one answers; else the local runner.
-import { DEFAULT_NEO4J_WAIT_SECONDS, type Neo4jConfig } from '../config.js';
+import type { Neo4jConfig } from '../config.js';
 import { dockerEngineAnswers, startCompose, startTestcontainer } from './docker.js';
 import { startLocalRunner } from './localRunner.js';
 import { ProvisionError, type ProvisionOptions, type ProvisionedNeo4j } from './types.js';
@@ -19,7 +19,7 @@ async function choose(cfg: Neo4jConfig, opts: ProvisionOptions): Promise<Provisi
   if (cfg.uri) {
     const connection = { uri: cfg.uri, user: cfg.user, password: cfg.password, database: cfg.database };
     // NEO4J_WAIT_SECONDS, as for start-up's own wait: a database started beside the app may take a while.
-    const waitSeconds = cfg.waitSeconds ?? DEFAULT_NEO4J_WAIT_SECONDS;
+    const { waitSeconds } = cfg;
     try {
       const version = await waitForBolt(connection, waitSeconds * 1000);
       return { connection, source: 'env', description: `neo4j: NEO4J_URI (${version}) at ${cfg.uri}`, stop: async () => undefined };

@@ -7,7 +7,7 @@
 // Exit code 1 when there is a mismatch, so the check can gate a commit.
 import { readFileSync } from 'node:fs';
 import type { Dataset, Evidence } from '../../core/domain/types.js';
-import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../dataset.js';
+import { DEFAULT_DATA_DIR, readDataset } from '../dataset.js';
 import { formatError } from '../validate.js';
 
 export interface Turn {
@@ -92,7 +92,7 @@ function main(): void {
     console.error('usage: npx tsx seed/checks/speakers.ts <turns.tsv> [--data <dir>] [--slack <seconds>]');
     process.exit(2);
   }
-  const result = loadDatasetFromDisk(argValue('--data') ?? DEFAULT_DATA_DIR);
+  const result = readDataset(argValue('--data') ?? DEFAULT_DATA_DIR);
   if (!result.ok) {
     for (const e of result.errors) console.error(formatError(e));
     process.exit(2);

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { attackCorpus, REPORTED_TRICKS } from './attackCorpus.js';
 import { checkReadOnly, ConsoleRefusal } from './guard.js';
-import { codeOf, stripLiterals } from './lexer.js';
 
 const refusal = (q: string): string | null => {
   try {
@@ -27,32 +26,7 @@ describe('lexical guard against the reported tricks', () => {
   });
 });
 
-describe('the lexer agrees with Cypher', () => {
-  it('ends a // comment at \\r as at \\n', () => {
-    expect(codeOf('// c\rRETURN 1')).toContain('RETURN 1');
-    expect(codeOf('// c\nRETURN 1')).toContain('RETURN 1');
-  });
-
-  it('treats U+001C–U+001F and other Unicode spaces as whitespace', () => {
-    for (const ws of ['\u001c', '\u001d', '\u001e', '\u001f', '\u2003', '\u3000', '\u0085'])
-      expect(codeOf(`LOAD${ws}CSV`)).toBe('LOAD CSV');
-  });
-
-  it('does not fold full-width quotes or comment ends into ASCII ones', () => {
-    // Cypher sees code after the full-width quote; so must the guard.
-    expect(stripLiterals("WITH '\uff07' AS x RETURN x")).toContain('AS x RETURN x');
-    expect(stripLiterals('/* \uff0a\uff0f */ RETURN 1')).toBe('  RETURN 1');
-  });
-
-  it('knows backticks have no backslash escapes, and `` is an escaped backtick', () => {
-    expect(stripLiterals('WITH 1 AS `a\\` RETURN 2')).toBe('WITH 1 AS  ident  RETURN 2');
-    expect(stripLiterals('WITH 1 AS `a``b` RETURN 2')).toBe('WITH 1 AS  ident  RETURN 2');
-  });
-
-  it('keeps backslash escapes in strings', () => {
-    expect(stripLiterals("RETURN 'it\\'s' AS x")).toBe("RETURN  ''  AS x");
-  });
-
+describe('the guard reads Cypher as Cypher does', () => {
   it('still lets ordinary reads with odd spacing through', () => {
     expect(refusal('MATCH\u001c(e:Entity)\u3000RETURN e.name // note\rLIMIT 5')).toBeNull();
     expect(refusal("MATCH (e:Entity) WHERE e.name = 'LOAD CSV' RETURN e")).toBeNull();

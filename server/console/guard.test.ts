@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkReadOnly, ConsoleRefusal, stripLiterals } from './guard.js';
+import { stripLiterals } from '../../core/cypher/lexer.js';
+import { checkReadOnly, ConsoleRefusal } from './guard.js';
 
 const refused = (q: string) => {
   try {

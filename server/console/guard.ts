@@ -1,11 +1,9 @@
 // First, fast line of defence of the read-only Cypher console: a lexical check that refuses writes,
 // admin commands, multiple statements and any procedure not on the allowlist. It reads the query as
-// Cypher's lexer does (lexer.ts). What decides is the second line, the plan (plan.ts: every operator
+// Cypher's lexer does (core/cypher/lexer.ts). What decides is the second line, the plan (plan.ts: every operator
 // of EXPLAIN's plan must be a read), and the third a READ access-mode session.
-import { codeOf } from './lexer.js';
+import { codeOf } from '../../core/cypher/lexer.js';
 import { CODE, CodedError } from '../../core/domain/errors.js';
-
-export { stripLiterals } from './lexer.js';
 
 export const MAX_QUERY_LENGTH = 20_000;
 

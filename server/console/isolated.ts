@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Neo4jConnection } from '../../core/neo4j/types.js';
-import type { WorkerReply, WorkerRequest } from './consoleWorker.js';
+import type { WorkerReply, WorkerRequest } from './consoleProcess.js';
 import { busyFailure, deadlineFailure, type ConsoleFailure } from './failure.js';
 import type { ConsoleAnswer, ConsoleLimits } from './run.js';
 import { CODE, httpStatus } from '../../core/domain/errors.js';
@@ -56,7 +56,7 @@ interface InFlight {
 function spawnWorker(connection: Neo4jConnection): ChildProcess {
   // From the bundle (dist/app/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
   const fromSource = import.meta.url.endsWith('.ts');
-  const file = fileURLToPath(new URL(fromSource ? './consoleWorker.ts' : './consoleWorker.mjs', import.meta.url));
+  const file = fileURLToPath(new URL(fromSource ? './consoleProcess.ts' : './consoleProcess.mjs', import.meta.url));
   return fork(file, [], {
     execArgv: fromSource ? ['--import', 'tsx'] : [],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

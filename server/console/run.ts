@@ -1,5 +1,5 @@
 // One console query from text to answer: the lexical guard, the plan check, then a READ transaction
-// with a timeout, a row cap and a byte cap. Runs inside the console's own process (worker.ts), so a
+// with a timeout, a row cap and a byte cap. Runs inside the console's own process (consoleProcess.ts), so a
 // result that takes minutes to decode never holds up the API's event loop.
 import type { Executor, Row } from '../../core/db/executor.js';
 import { checkReadOnly, ConsoleRefusal } from './guard.js';

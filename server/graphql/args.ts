@@ -1,10 +1,9 @@
 // Argument checks shared by the resolvers: every bound is checked here, before any query is built.
 import { badInput } from './errors.js';
 import type { GraphQLContext } from './context.js';
+import { MAX_TEXT } from '../../core/domain/limits.js';
 
 type Ctx = GraphQLContext;
-
-export const MAX_TEXT = 200;
 
 export function intArg(value: unknown, name: string, min: number, max: number): number {
   const n = value as number;

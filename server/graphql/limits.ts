@@ -1,6 +1,7 @@
 // Every bound the GraphQL API puts on one request, in one place: document limits (graphql-armor and the
-// parser, server.ts) and the page sizes the resolvers accept (resolvers.ts). README's "Limits" line
-// lists the same numbers.
+// parser, server.ts) and the page sizes and depths the resolvers accept (queryResolvers.ts,
+// entityTypes.ts; text arguments: MAX_TEXT in core/domain/limits.ts). README's "Limits" line lists the
+// same numbers.
 export const LIMITS = {
   maxDepth: 10,
   // The explorer's own entity query needs 16 (both languages of every label); cost and tokens bound the rest.
@@ -14,6 +15,12 @@ export const LIMITS = {
   entitiesFirst: 100,
   /** neighborhood(limit:) */
   neighborhoodLimit: 1000,
+  /** neighborhood(depth:): hops, each multiplying the rows read */
+  neighborhoodDepth: 3,
+  /** shortestPath(maxLength:) */
+  pathMaxLength: 10,
+  /** Entity.relationships(first:), and what an entity answers without `first` */
+  relationshipsFirst: 500,
   /** graph(limit:) */
   graphLimit: 20_000,
   /** facts(first:) */

@@ -1,7 +1,7 @@
 // Cursors of entities(orderBy: PAGERANK | BETWEENNESS): the order, the last score and the last id, so a
 // cursor from one order is refused by another instead of silently skipping entities.
 import type { ScoreCursor, ScoreOrder } from '../repository/entityOrder.js';
-import { MAX_TEXT } from './args.js';
+import { MAX_TEXT } from '../../core/domain/limits.js';
 import { badInput } from './errors.js';
 
 export function encodeScoreCursor(order: ScoreOrder, score: number, id: string): string {

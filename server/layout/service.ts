@@ -49,9 +49,9 @@ export interface LayoutServiceOptions {
 }
 
 function spawnLayoutProcess(): ChildProcess {
-  // From the bundle (dist/app/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
+  // From the bundle (dist/app/main.mjs) the layout process is a sibling .mjs; from TypeScript it runs with tsx.
   const fromSource = import.meta.url.endsWith('.ts');
-  const file = fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.mjs', import.meta.url));
+  const file = fileURLToPath(new URL(fromSource ? './layoutProcess.ts' : './layoutProcess.mjs', import.meta.url));
   return fork(file, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }
 
@@ -67,33 +67,33 @@ export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
   // One promise per key, queued or running: the same graph asked for twice is laid out once.
   const pending = new Map<string, Promise<void>>();
   const queue: Job[] = [];
-  let worker: ChildProcess | null = null;
+  let child: ChildProcess | null = null;
   let current: Job | null = null;
   let closed = false;
 
-  // One job at a time on one worker: on two cores a second layout would only slow the first.
+  // One job at a time in one process: on two cores a second layout would only slow the first.
   const next = () => {
     if (current || closed) return;
     const job = queue.shift();
     if (!job) return;
     current = job;
-    worker ??= spawn();
+    child ??= spawn();
     const t0 = performance.now();
-    worker.once('message', (entries: [string, { x: number; y: number }][]) => {
+    child.once('message', (entries: [string, { x: number; y: number }][]) => {
       cache.set(job.key, new Map(entries));
       opts.log?.(`layout: ${job.input.nodes.length} nodes in ${Math.round(performance.now() - t0)} ms`);
       finish(job);
     });
-    worker.send(job.input);
+    child.send(job.input);
   };
   const finish = (job: Job) => {
     pending.delete(job.key);
     current = null;
     job.done();
     // An idle layout process holds ~60 MB (Node, Cytoscape): let it go until the next layout.
-    if (queue.length === 0 && worker) {
-      stop(worker);
-      worker = null;
+    if (queue.length === 0 && child) {
+      stop(child);
+      child = null;
     }
     next();
   };
@@ -106,10 +106,10 @@ export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
     const w = spawnLayoutProcess();
     w.unref();
     const failed = (why: string) => {
-      if (worker !== w) return;
+      if (child !== w) return;
       // A failed layout costs the browser its own layout, nothing more.
       opts.log?.(`layout: ${why}; the explorer lays out in the browser`);
-      worker = null;
+      child = null;
       const lost = [...(current ? [current] : []), ...queue.splice(0)];
       current = null;
       pending.clear();
@@ -153,8 +153,8 @@ export function createLayoutService(opts: LayoutServiceOptions): LayoutService {
       // Whoever awaits a warm-up hears that it is over, computed or not.
       for (const j of [...(current ? [current] : []), ...queue.splice(0)]) j.done();
       current = null;
-      if (worker) stop(worker);
-      worker = null;
+      if (child) stop(child);
+      child = null;
     },
   };
 }

@@ -3,6 +3,7 @@
 // the ends), each a round trip and a Bolt session. The stored dataset fingerprint comes along, so the
 // request can use answers cached for that dataset (graphql/datasetCache.ts) without another lookup.
 import type { CypherStatement, Executor } from '../../core/db/executor.js';
+import { FINISHED_DATASET_HASH } from '../../core/db/graphState.js';
 import type { FactRecord } from '../../core/domain/types.js';
 import { entityProjection, entityProjectionFor, relationshipProjectionFor, toEntity, toFact, toRelationship, type EntityNode, type RelationshipEdge } from './records.js';
 
@@ -39,7 +40,7 @@ export function entityDetailQuery(id: string, want: EntityDetailWanted): CypherS
     : 'WITH *, null AS rels, [] AS ends';
   return {
     cypher: `MATCH (e:Entity {id: $id})
-CALL () { OPTIONAL MATCH (d:Dataset {id: 'seed'}) RETURN CASE WHEN d.loading IS NULL THEN d.hash END AS hash }
+${FINISHED_DATASET_HASH}
 ${facts}
 ${rels}
 RETURN ${entityProjection()} AS e, hash, facts, rels, ends`,

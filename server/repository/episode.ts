@@ -1,4 +1,5 @@
 import type { Executor } from '../../core/db/executor.js';
+import { FINISHED_DATASET_HASH } from '../../core/db/graphState.js';
 import type { ChapterRecord, EpisodeRecord } from '../../core/domain/types.js';
 import { entityProjection, toEntity, type EntityNode } from './records.js';
 
@@ -22,8 +23,7 @@ export async function loadEpisodeWithSpeakers(db: Executor): Promise<{ episode: 
   const rows = await db.read({
     cypher: `MATCH (ep:Episode)
 WITH ep LIMIT 1
-OPTIONAL MATCH (d:Dataset {id: 'seed'})
-WITH ep, CASE WHEN d.loading IS NULL THEN d.hash END AS hash
+${FINISHED_DATASET_HASH}
 CALL (ep) { OPTIONAL MATCH (ep)-[:HAS_CHAPTER]->(c:Chapter) WITH c ORDER BY c.index RETURN collect(c {.*}) AS chapters }
 CALL (ep) { OPTIONAL MATCH (s:Entity) WHERE s.id IN ep.speakers RETURN collect(${entityProjection('s')}) AS speakers }
 RETURN ep {.*} AS ep, chapters, speakers, hash`,

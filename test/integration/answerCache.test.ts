@@ -7,14 +7,11 @@ import type { Dataset } from '../../core/domain/types.js';
 import type { RunningServer } from '../../app/start.js';
 import { loadDataset } from '../../seed/load.js';
 import { realDataset, testExecutor, withRealDataset } from '../support/db.js';
-import { gql, startTestServer } from '../support/server.js';
+import { gql, startSeededServer } from '../support/server.js';
 
 let server: RunningServer;
 beforeAll(async () => {
-  const db = testExecutor(60_000);
-  await withRealDataset(db);
-  await db.close();
-  server = await startTestServer();
+  server = await startSeededServer();
 });
 afterAll(async () => {
   await server?.close();

@@ -3,15 +3,11 @@
 // both as the episode says them and as DeepSeek's own reports give them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../app/start.js';
-import { testExecutor, withRealDataset } from '../support/db.js';
-import { gql, startTestServer } from '../support/server.js';
+import { gql, startSeededServer } from '../support/server.js';
 
 let server: RunningServer;
 beforeAll(async () => {
-  const db = testExecutor(60_000);
-  await withRealDataset(db);
-  await db.close();
-  server = await startTestServer({ QUERY_TIMEOUT_MS: '30000' });
+  server = await startSeededServer({ QUERY_TIMEOUT_MS: '30000' });
 });
 afterAll(() => server?.close());
 

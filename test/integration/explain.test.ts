@@ -3,16 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../app/start.js';
 import type { CypherStatement } from '../../core/db/executor.js';
-import { testExecutor, withRealDataset } from '../support/db.js';
-import { startTestServer } from '../support/server.js';
+import { startSeededServer } from '../support/server.js';
 
 let server: RunningServer;
 beforeAll(async () => {
-  const db = testExecutor(60_000);
-  await withRealDataset(db);
-  await db.close();
   // This file is about what is shown, not about time limits: a loaded machine may be slow on the first query.
-  server = await startTestServer({ QUERY_TIMEOUT_MS: '30000' });
+  server = await startSeededServer({ QUERY_TIMEOUT_MS: '30000' });
 });
 afterAll(() => server?.close());
 

@@ -3,15 +3,14 @@
 // statements, and a full layout queue says so. Neo4j is real; a TCP relay in front of it breaks or
 // delays exactly the statements a test names, as a dying or overloaded Neo4j would.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '../../core/config.js';
 import type { CypherStatement } from '../../core/db/executor.js';
 import { freePort } from '../../core/neo4j/ports.js';
 import { entitiesByIdsQuery } from '../../server/repository/entities.js';
 import { relationshipsOfEntitiesQuery } from '../../server/repository/relationships.js';
-import { startServer, type RunningServer } from '../../app/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { testExecutor, withRealDataset } from '../support/db.js';
 import { BoltRelay } from '../support/relay.js';
-import { gql } from '../support/server.js';
+import { gql, startTestServer } from '../support/server.js';
 
 const neo4jConn = inject('neo4j');
 const boltUrl = new URL(neo4jConn.uri);
@@ -37,12 +36,8 @@ describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('GraphQL over a Neo4j
     await db.close();
     relay = new BoltRelay(await freePort(), boltUrl);
     await relay.up();
-    server = await startServer({
-      // Longer than any stall below: only the relay decides what fails.
-      config: loadConfig({ PORT: '0', QUERY_TIMEOUT_MS: '30000' }),
-      connection: { ...neo4jConn, uri: `bolt://127.0.0.1:${relay.port}` },
-      log: () => undefined,
-    });
+    // Longer than any stall below: only the relay decides what fails.
+    server = await startTestServer({ QUERY_TIMEOUT_MS: '30000' }, { connection: { ...neo4jConn, uri: `bolt://127.0.0.1:${relay.port}` } });
   });
   afterAll(async () => {
     await server?.close();
@@ -116,7 +111,7 @@ describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('GraphQL over a Neo4j
 describe('layout queue over GraphQL', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ config: loadConfig({ PORT: '0' }), connection: neo4jConn, log: () => undefined });
+    server = await startTestServer({ QUERY_TIMEOUT_MS: '5000' });
   });
   afterAll(() => server?.close());
 

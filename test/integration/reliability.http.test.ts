@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ROOT_DIR } from '../../core/config.js';
-import { startServer, type RunningServer } from '../../app/start.js';
+import type { RunningServer } from '../../app/start.js';
 import { startTestServer } from '../support/server.js';
-import { boltUrl, loopbackNeo4j, neo4jConn, server, useReliabilityServer } from '../support/reliability.js';
+import { boltUrl, loopbackNeo4j, server, useReliabilityServer } from '../support/reliability.js';
 
 useReliabilityServer();
 
@@ -37,8 +37,7 @@ describe('HTTP surface', () => {
         else process.env[k] = v;
       }
     }
-    const config = { ...loadConfig({ PORT: '0' }), clientDir };
-    withClient = await startServer({ config, connection: neo4jConn, log: () => undefined });
+    withClient = await startTestServer({}, { clientDir });
   }, 120_000);
   afterAll(async () => {
     await withClient?.close();

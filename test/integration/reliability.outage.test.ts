@@ -1,10 +1,9 @@
 // Issue 8, the fast half (the slow half is test/soak, `npm run test:soak`): the server outlives a database that goes away.
 // Every case runs against the real Neo4j of the run (test/support/reliability.ts).
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../core/config.js';
 import { freePort } from '../../core/neo4j/ports.js';
-import { startServer, type RunningServer } from '../../app/start.js';
-import { gql } from '../support/server.js';
+import type { RunningServer } from '../../app/start.js';
+import { gql, startTestServer } from '../support/server.js';
 import { BoltRelay } from '../support/relay.js';
 import { boltUrl, neo4jConn, postCypher, postGraphql, send, sleep, useReliabilityServer } from '../support/reliability.js';
 
@@ -23,15 +22,17 @@ describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('Neo4j goes away and 
   it('a server started before Neo4j is reachable retries with growing delays, then serves', async () => {
     relay = new BoltRelay(await freePort(), boltUrl);
     let opened: Promise<void> | null = null;
-    viaRelay = await startServer({
-      config: loadConfig({ PORT: '0', QUERY_TIMEOUT_MS: '3000', NEO4J_WAIT_SECONDS: '60' }),
-      connection: { ...neo4jConn, uri: `bolt://127.0.0.1:${relay.port}` },
-      log: (m) => {
-        logs.push(m);
-        // Neo4j "finishes booting" only after the server has been refused three times.
-        if (!opened && logs.filter((l) => /retrying in/.test(l)).length >= 3) opened = relay.up();
+    viaRelay = await startTestServer(
+      { QUERY_TIMEOUT_MS: '3000', NEO4J_WAIT_SECONDS: '60' },
+      {
+        connection: { ...neo4jConn, uri: `bolt://127.0.0.1:${relay.port}` },
+        log: (m) => {
+          logs.push(m);
+          // Neo4j "finishes booting" only after the server has been refused three times.
+          if (!opened && logs.filter((l) => /retrying in/.test(l)).length >= 3) opened = relay.up();
+        },
       },
-    });
+    );
     const delays = logs.flatMap((l) => /retrying in (\d+) ms/.exec(l)?.[1] ?? []).map(Number);
     expect(delays.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThan(delays[i - 1]!);
@@ -83,11 +84,7 @@ describe.skipIf(!/^(bolt|neo4j):$/.test(boltUrl.protocol))('Neo4j goes away and 
     const nobody = await freePort();
     const seen: string[] = [];
     await expect(
-      startServer({
-        config: loadConfig({ PORT: '0', NEO4J_WAIT_SECONDS: '1' }),
-        connection: { ...neo4jConn, uri: `bolt://127.0.0.1:${nobody}` },
-        log: (m) => seen.push(m),
-      }),
+      startTestServer({ NEO4J_WAIT_SECONDS: '1' }, { connection: { ...neo4jConn, uri: `bolt://127.0.0.1:${nobody}` }, log: (m) => seen.push(m) }),
     ).rejects.toThrow(/did not answer within 1s.*NEO4J_WAIT_SECONDS/);
     expect(seen.some((l) => /retrying in/.test(l))).toBe(true);
   });

@@ -1,10 +1,9 @@
 // What a newcomer sees when something is wrong at start-up: the cause, named, and what to do.
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import { provisionNeo4j } from '../../core/neo4j/provision.js';
-import { startServer } from '../../app/start.js';
+import { startTestServer } from '../support/server.js';
 
 describe('start-up errors', () => {
   it('names the NEO4J_URI it cannot reach, after waiting NEO4J_WAIT_SECONDS for it', async () => {
@@ -18,8 +17,7 @@ describe('start-up errors', () => {
     const blocker = createServer();
     const port: number = await new Promise((r) => blocker.listen(0, '127.0.0.1', () => r((blocker.address() as { port: number }).port)));
     try {
-      const config = loadConfig({ PORT: String(port) });
-      await expect(startServer({ config, connection: inject('neo4j'), log: () => undefined })).rejects.toThrow(
+      await expect(startTestServer({ PORT: String(port) })).rejects.toThrow(
         new RegExp(`port ${port} .*already in use.*PORT`),
       );
     } finally {

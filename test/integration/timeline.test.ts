@@ -2,16 +2,12 @@
 // episode's and a cited page's never merged), and relationships' since/until are events too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../app/start.js';
-import { testExecutor, withRealDataset } from '../support/db.js';
-import { gql, startTestServer } from '../support/server.js';
+import { gql, startSeededServer } from '../support/server.js';
 
 let server: RunningServer;
 beforeAll(async () => {
-  const db = testExecutor(60_000);
-  await withRealDataset(db);
-  await db.close();
   // The shared test machine is loaded: the default 5 s query limit is not what this file tests.
-  server = await startTestServer({ QUERY_TIMEOUT_MS: '60000' });
+  server = await startSeededServer({ QUERY_TIMEOUT_MS: '60000' });
 });
 afterAll(() => server?.close());
 

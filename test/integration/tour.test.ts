@@ -2,15 +2,11 @@
 // both languages, each with its own part of the graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../app/start.js';
-import { testExecutor, withRealDataset } from '../support/db.js';
-import { gql, startTestServer } from '../support/server.js';
+import { gql, startSeededServer } from '../support/server.js';
 
 let server: RunningServer;
 beforeAll(async () => {
-  const db = testExecutor(60_000);
-  await withRealDataset(db);
-  await db.close();
-  server = await startTestServer();
+  server = await startSeededServer();
 });
 afterAll(() => server?.close());
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_DATA_DIR, loadDatasetFromDisk } from '../../seed/dataset.js';
+import { DEFAULT_DATA_DIR, readDataset } from '../../seed/dataset.js';
 import type { Dataset } from '../../core/domain/types.js';
 import { datasetHash, loadDataset } from '../../seed/load.js';
 import { graphStats, storedDataset, storedDatasetHash } from '../../core/db/graphState.js';
@@ -54,7 +54,7 @@ RETURN es, rs, fs`,
 }
 
 function datasetOf(dir: string): Dataset {
-  const r = loadDatasetFromDisk(dir);
+  const r = readDataset(dir);
   if (!r.ok) throw new Error(`${dir} is not a valid dataset: ${r.errors.length} errors`);
   return r.dataset;
 }

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { createExecutor, type Executor } from '../../core/db/executor.js';
 import { applySchema } from '../../core/db/schema.js';
 import type { Dataset } from '../../core/domain/types.js';
-import { loadDatasetFromDisk } from '../../seed/dataset.js';
+import { readDataset } from '../../seed/dataset.js';
 import { loadDataset } from '../../seed/load.js';
 
 export function testExecutor(queryTimeoutMs = 10_000): Executor {
@@ -13,7 +13,7 @@ export function testExecutor(queryTimeoutMs = 10_000): Executor {
 let cached: Dataset | null = null;
 export function realDataset(): Dataset {
   if (cached) return cached;
-  const r = loadDatasetFromDisk();
+  const r = readDataset();
   if (!r.ok) throw new Error(`seed/data is invalid: ${r.errors.length} errors`);
   return (cached = r.dataset);
 }

@@ -1,9 +1,21 @@
 // Starts the real HTTP server in-process against the test Neo4j, the way `npm start` does.
 import { inject } from 'vitest';
 import { loadConfig } from '../../core/config.js';
+import type { Neo4jConnection } from '../../core/neo4j/types.js';
 import { startServer, type RunningServer } from '../../app/start.js';
+import { testExecutor, withRealDataset } from './db.js';
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export interface TestServerOptions {
+  /** Another way to the test Neo4j (a relay in front of it, a port where nothing listens); the shared one by default. */
+  connection?: Neo4jConnection;
+  /** Start-up's log lines; dropped by default. */
+  log?: (message: string) => void;
+  /** A built client to serve instead of dist/client. */
+  clientDir?: string;
+}
+
+/** `env` is read as `npm start` reads the environment, over the test defaults below. */
+export async function startTestServer(env: Record<string, string> = {}, opts: TestServerOptions = {}): Promise<RunningServer> {
   // Test files send hundreds of requests from one address: per-client limits are tested on their own.
   const config = loadConfig({
     PORT: '0',
@@ -15,7 +27,22 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SHUTDOWN_GRACE_MS: '2000',
     ...env,
   });
-  return startServer({ config, connection: inject('neo4j'), log: () => undefined });
+  return startServer({
+    config: opts.clientDir ? { ...config, clientDir: opts.clientDir } : config,
+    connection: opts.connection ?? inject('neo4j'),
+    log: opts.log ?? (() => undefined),
+  });
+}
+
+/** Exactly the real dataset in the test Neo4j (support/db.ts), then a server on it. */
+export async function startSeededServer(env: Record<string, string> = {}, opts: TestServerOptions = {}): Promise<RunningServer> {
+  const db = testExecutor(60_000);
+  try {
+    await withRealDataset(db);
+  } finally {
+    await db.close();
+  }
+  return startTestServer(env, opts);
 }
 
 export async function gql(

@@ -16,7 +16,7 @@ export type WorkerReply =
 
 const connection = JSON.parse(process.env.AIG_CONSOLE_NEO4J ?? 'null') as Neo4jConnection | null;
 if (!connection) {
-  console.error('console worker: AIG_CONSOLE_NEO4J is not set');
+  console.error('console process: AIG_CONSOLE_NEO4J is not set');
   process.exit(2);
 }
 // A few connections: the server lets only a few console queries run at once.

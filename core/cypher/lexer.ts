@@ -1,10 +1,11 @@
-// The console's view of a Cypher text, tokenised the way Cypher's own lexer does it, so that the
-// lexical guard and Neo4j agree on what is code and what is a string, an identifier or a comment:
+// A Cypher text's code, tokenised the way Cypher's own lexer does it, so that the console's lexical
+// guard (server/console/guard.ts), the saved queries' parameter scan (cypher/savedQueries.ts) and Neo4j
+// agree on what is code and what is a string, an identifier or a comment:
 // - a `//` comment ends at \n or \r (and at the other line separators, which only ends it earlier);
 // - strings take backslash escapes, backtick identifiers do not (`` inside one is a backtick);
 // - nothing is Unicode-normalised: Neo4j does not fold ＇ into ' or ＊／ into */, so neither may we;
 // - every character Cypher (or any Unicode table) calls whitespace, U+001C–U+001F included, is a space.
-// Where the two could still disagree, the guard errs towards refusing; the plan check decides anyway.
+// Where this lexer and Neo4j could still disagree, the guard errs towards refusing; its plan check decides anyway.
 
 /** Whitespace to Cypher plus every other control and separator character: all become one space. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this must match
