@@ -3,11 +3,11 @@ import { ConfigError, loadConfig } from '../core/config.js';
 import { ProvisionError, provisionNeo4j, type ProvisionedNeo4j } from '../core/neo4j/provision.js';
 import { StartupError, startServer, type RunningServer } from './start.js';
 import { newStoreSeeder } from '../seed/bulkChoice.js';
-import { loadDatasetFromDisk } from '../seed/dataset.js';
+import { readDataset } from '../seed/dataset.js';
 
 // Start-up reports a broken dataset itself (and keeps serving the old graph); the bulk path just skips it.
 const validDataset = () => {
-  const r = loadDatasetFromDisk();
+  const r = readDataset();
   return r.ok ? r.dataset : null;
 };
 

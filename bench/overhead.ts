@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ROOT_DIR } from '../core/config.js';
-import { loadDatasetFromDisk } from '../seed/dataset.js';
+import { readDataset } from '../seed/dataset.js';
 import { loadDataset } from '../seed/load.js';
 import { applySchema } from '../core/db/schema.js';
 import { workload } from './api.js';
@@ -38,7 +38,7 @@ async function plain(url: string, init: { method: 'GET' | 'POST'; path: string; 
   return { latencies, requests: latencies.length + errors, seconds: r.duration, errors, bytes: 0 };
 }
 
-const r = loadDatasetFromDisk();
+const r = readDataset();
 if (!r.ok) throw new Error('seed/data is invalid');
 const dataset = r.dataset;
 const loadStart = loadAverage();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLoadPath, newStoreSeeder } from './bulkChoice.js';
-import { loadDatasetFromDisk } from './dataset.js';
+import { readDataset } from './dataset.js';
 
-const r = loadDatasetFromDisk();
+const r = readDataset();
 if (!r.ok) throw new Error('seed/data is invalid');
 const d = r.dataset;
 
