@@ -16,7 +16,8 @@ function seed(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('npm run seed', () => {
+// Each case starts the CLI with tsx: seconds of start-up on a busy 2-core machine, more than the unit default.
+describe('npm run seed', { timeout: 60_000 }, () => {
   it('--check with invalid data: exit 1, every error listed, and no claim about any graph', () => {
     const dir = copyOf(MINIMAL, (d) => {
       replaceIn(d, 'entities/people.yaml', 'kind: CHIP', 'kind: SPACESHIP');
