@@ -1,6 +1,7 @@
 // The details panel: everything known about the selected entity or relationship, each claim with
 // links to the second of the episode where it was said, or to the public page it cites (sources.ts).
-import { formatSeconds, h, replace } from './dom.js';
+import { formatTimestamp } from '../../core/domain/format.js';
+import { h, replace } from './dom.js';
 import { factValue, metricName, unitName } from './factFormat.js';
 import { getLang, statusName, t, type Key } from './i18n.js';
 import type { EntityDetail, Evidence, Fact, RelationshipDetail } from './queries.js';
@@ -120,7 +121,7 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
       e.aliases.length ? h('section', {}, h('h3', {}, t('aliases')), h('p', {}, e.aliases.join(' · '))) : null,
       datesSection(e),
       e.firstMentionUrl
-        ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, formatSeconds(e.firstMentionSeconds ?? 0)))
+        ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, formatTimestamp(e.firstMentionSeconds ?? 0)))
         : null,
       facts.length ? h('section', {}, h('h3', {}, `${t('facts')} (${facts.length})`), h('ul', { class: 'facts' }, facts.map(factItem))) : null,
       h(
