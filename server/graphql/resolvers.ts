@@ -1,5 +1,6 @@
 // Resolvers stay thin: validate arguments, call a repository or a DataLoader, shape the answer.
 import { formatValue, formatValueZh } from '../../core/domain/format.js';
+import { inLang } from '../../core/domain/names.js';
 import { youtubeUrl } from '../../core/domain/types.js';
 import { countEntities, listEntities } from '../repository/entities.js';
 import { listEntitiesByScore, scoreOf } from '../repository/entityOrder.js';
@@ -78,7 +79,7 @@ const localized = <T extends { title: string; titleZh: string | null }>(o: T, la
 /** Fields every concrete entity type shares (the Entity interface). */
 const entityFields = {
   kind: (e: EntityNode) => e.kind as EntityKind,
-  label: (e: EntityNode, a: { lang: Lang }) => (a.lang === 'ZH' ? (e.nameZh ?? e.name) : e.name),
+  label: (e: EntityNode, a: { lang: Lang }) => inLang(a.lang === 'ZH' ? 'zh' : 'en', e.name, e.nameZh),
   summary: (e: EntityNode, a: { lang: Lang }) => (a.lang === 'ZH' ? (e.summaryZh ?? e.summaryEn) : e.summaryEn),
   dates: (e: EntityNode) => ({
     founded: e.dates.founded ?? null,
