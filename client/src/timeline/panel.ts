@@ -7,7 +7,7 @@ import { byId, h, replace } from '../dom.js';
 import { entityName, getLang } from '../i18n.js';
 import { KIND_STYLE } from '../style.js';
 import { actions, state, subscribe, type Change } from '../store.js';
-import { LANES, byYear, eventKey, laneOf, sourceMark, touches, type End, type Lane, type TimelineEvent } from './events.js';
+import { LANES, byYear, eventKey, laneOf, sourceMark, touches, type Lane, type TimelineEvent } from './events.js';
 import { tt } from './strings.js';
 
 const END = 'id kind name labelZh: label(lang: ZH)';
