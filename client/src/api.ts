@@ -5,7 +5,7 @@
 // The console's graph shapes are defined once, in core (type-only: nothing server-side is bundled).
 import type { ConsoleEdge, ConsoleNode } from '../../core/domain/consoleGraph.js';
 import { CODE } from '../../core/domain/errors.js';
-import type { TracedStatement } from '../../core/domain/types.js';
+import type { TracedStatement, Vocabulary } from '../../core/domain/types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -137,11 +137,7 @@ export async function cypher(query: string, params: Record<string, unknown> = {}
   return body;
 }
 
-export interface Vocabulary {
-  kinds: Record<string, { label: string; en: string; zh: string }>;
-  relationshipTypes: Record<string, { en: string; zh: string; description?: string }>;
-}
-
+/** The dataset's vocabulary, as the server loaded it: the client's one source of kinds and statuses (kinds.ts). */
 export async function vocabulary(): Promise<Vocabulary> {
   const res = await fetchWithRetry('/api/vocabulary', { headers: { accept: 'application/json' } });
   if (!res.ok) throw new ApiError(`vocabulary: HTTP ${res.status}`, 'HTTP_ERROR');

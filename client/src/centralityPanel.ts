@@ -7,7 +7,7 @@ import type cytoscape from 'cytoscape';
 import { gqlRetrying } from './api.js';
 import { downloadCsv } from './download.js';
 import { h, replace } from './dom.js';
-import { getLang, onLangChange } from './i18n.js';
+import { entityName, lookup, onLangChange, type Strings } from './i18n.js';
 
 const STRINGS = {
   en: {
@@ -48,7 +48,8 @@ const STRINGS = {
   },
 } as const;
 type Key = keyof (typeof STRINGS)['en'];
-const s = (key: Key): string => STRINGS[getLang()][key];
+export const CENTRALITY_STRINGS: Strings<Key> = STRINGS;
+const s = lookup(CENTRALITY_STRINGS);
 
 /** 12 colours that stay apart on white; communities past them (the smallest) share a grey. */
 export const COMMUNITY_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79', '#637939', '#843c39'];
@@ -148,7 +149,7 @@ export function mountCentrality(deps: CentralityDeps): void {
         'button',
         { type: 'button', class: 'central-item', 'data-id': e.id, onclick: () => deps.selectEntity(e.id) },
         h('span', { class: 'swatch', style: `background:${communityColor(e.centrality?.community)}`, title: `${s('community')} ${e.centrality?.community ?? '?'}` }),
-        getLang() === 'zh' ? e.labelZh : e.name,
+        entityName(e),
         h('span', { class: 'central-value' }, value === null || value === undefined ? '' : value.toFixed(3)),
       ),
     );

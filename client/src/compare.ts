@@ -3,7 +3,7 @@
 import { gql } from './api.js';
 import { h, replace, svg } from './dom.js';
 import { factValue, metricName, unitName } from './factFormat.js';
-import { getLang, statusName, t } from './i18n.js';
+import { entityName, statusName, t } from './i18n.js';
 import { METRICS, type Metric } from './queries.js';
 import { KIND_STYLE } from './style.js';
 
@@ -16,7 +16,6 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
   }
   const metrics = cache;
   const current = metrics.find((m) => m.metric === chosen) ?? metrics[0];
-  const zh = getLang() === 'zh';
   const select = h(
     'select',
     { id: 'compare-metric', 'aria-label': t('compareMetric'), onchange: (ev: Event) => onChoose((ev.target as HTMLSelectElement).value) },
@@ -40,7 +39,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
       const max = maxByUnit.get(f.unit ?? '') || 1;
       const w = Math.max(2, ((f.value ?? 0) / max) * barW);
       const y = i * rowH + 2;
-      const name = f.subject ? (zh ? f.subject.labelZh : f.subject.name) : '';
+      const name = f.subject ? entityName(f.subject) : '';
       const color = f.subject ? KIND_STYLE[f.subject.kind].color : '#999';
       return svg(
         'g',
@@ -65,7 +64,7 @@ export async function renderCompare(root: HTMLElement, chosen: string | null, on
         h(
           'li',
           {},
-          f.subject ? h('button', { type: 'button', class: 'link', onclick: () => onSelect(f.subject!.id) }, zh ? f.subject.labelZh : f.subject.name) : null,
+          f.subject ? h('button', { type: 'button', class: 'link', onclick: () => onSelect(f.subject!.id) }, entityName(f.subject)) : null,
           `${t('colon')}${factValue(f)}`,
           f.unit ? h('span', { class: 'muted small' }, ` [${unitName(f)}]`) : null,
           f.status ? h('span', { class: `badge status-${f.status.toLowerCase()}` }, statusName(f.status)) : null,

@@ -1,6 +1,7 @@
 // The toolbar, the tabs, the keyboard and the canvas's own events, turned into the store's commands.
 import { byId, download } from './dom.js';
 import { getLang, t } from './i18n.js';
+import { isRelationshipType } from './kinds.js';
 import { notice } from './notices.js';
 import { canvas } from './scene.js';
 import { actions, state, update } from './store.js';
@@ -65,7 +66,8 @@ export function wireControls(): void {
   });
   cy.on('tap', 'edge', (ev) => {
     const id = ev.target.id() as string;
-    if (/--[A-Z_]+--/.test(id)) void actions.selectRelationship(id);
+    // Console results may draw other edges (a chapter's, a fact's): only the dataset's relationships have details.
+    if (isRelationshipType(ev.target.data('type') as string)) void actions.selectRelationship(id);
   });
   cy.on('tap', (ev) => {
     if (ev.target === cy && (state.id || state.rel)) actions.clearSelection();

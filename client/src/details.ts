@@ -1,8 +1,9 @@
 // The details panel: everything known about the selected entity or relationship, each claim with
 // links to the second of the episode where it was said, or to the public page it cites (sources.ts).
-import { formatSeconds, h, replace } from './dom.js';
+import { formatTimestamp } from '../../core/domain/format.js';
+import { h, replace } from './dom.js';
 import { factValue, metricName, unitName } from './factFormat.js';
-import { getLang, statusName, t, type Key } from './i18n.js';
+import { entityName, getLang, statusName, t, type Key } from './i18n.js';
 import type { EntityDetail, Evidence, Fact, RelationshipDetail } from './queries.js';
 import { KIND_STYLE } from './style.js';
 import { evidenceLink, keeps, keptEvidence, sourceFilterControl, sourceMark } from './sources.js';
@@ -24,7 +25,6 @@ export interface DetailActions {
 }
 
 // Where there is no Chinese name, label(lang: ZH) is the original name: names are never left blank.
-const nameOf = (e: { name: string; labelZh: string }) => (getLang() === 'zh' ? e.labelZh || e.name : e.name);
 const zhOr = (zh: string | null | undefined, en: string | null | undefined) => (getLang() === 'zh' ? zh || en : en || zh) ?? '';
 
 const DATE_KEYS: Record<string, Key> = { founded: 'dateFounded', released: 'dateReleased', announced: 'dateAnnounced', effective: 'dateEffective', published: 'datePublished', opened: 'dateOpened' };
@@ -97,7 +97,7 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
       h(
         'header',
         {},
-        h('h2', { id: 'details-title' }, nameOf(e)),
+        h('h2', { id: 'details-title' }, entityName(e)),
         h('div', { class: 'muted' }, zh ? (e.labelZh !== e.name ? e.name : '') : (e.nameZh ?? '')),
         h('div', { class: 'kind-line' }, h('span', { class: 'swatch', style: `background:${KIND_STYLE[e.kind].color}` }), `${t('kind')}: ${act.kindName(e.kind)}`),
       ),
@@ -120,7 +120,7 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
       e.aliases.length ? h('section', {}, h('h3', {}, t('aliases')), h('p', {}, e.aliases.join(' · '))) : null,
       datesSection(e),
       e.firstMentionUrl
-        ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, formatSeconds(e.firstMentionSeconds ?? 0)))
+        ? h('p', {}, `${t('firstMention')} `, h('a', { href: e.firstMentionUrl, target: '_blank', rel: 'noopener' }, formatTimestamp(e.firstMentionSeconds ?? 0)))
         : null,
       facts.length ? h('section', {}, h('h3', {}, `${t('facts')} (${facts.length})`), h('ul', { class: 'facts' }, facts.map(factItem))) : null,
       h(
@@ -142,7 +142,7 @@ export function renderEntity(panel: HTMLElement, e: EntityDetail, act: DetailAct
                   'li',
                   {},
                   h('span', { class: 'dir', 'aria-hidden': 'true' }, outgoing ? '→ ' : '← '),
-                  h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(other.id) }, nameOf(other)),
+                  h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(other.id) }, entityName(other)),
                   ' ',
                   statusBadge(r.status),
                   ' ',
@@ -171,9 +171,9 @@ export function renderRelationship(panel: HTMLElement, r: RelationshipDetail, ac
         h(
           'h2',
           { id: 'details-title' },
-          h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(r.source.id) }, nameOf(r.source)),
+          h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(r.source.id) }, entityName(r.source)),
           ` — ${zh ? r.labelZh : r.labelEn} → `,
-          h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(r.target.id) }, nameOf(r.target)),
+          h('button', { type: 'button', class: 'link', onclick: () => act.selectEntity(r.target.id) }, entityName(r.target)),
         ),
         h('div', { class: 'muted' }, zh ? '' : r.type, ' ', statusBadge(r.status)),
         r.since || r.until ? h('div', {}, [r.since ? `${t('since')} ${r.since}` : '', r.until ? ` ${t('until')} ${r.until}` : ''].join('')) : null,

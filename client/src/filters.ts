@@ -2,7 +2,8 @@
 // claim status, and the time filters (timeControls.ts).
 import { h, replace, svg } from './dom.js';
 import { getLang, statusName, t } from './i18n.js';
-import { KINDS, STATUSES, type TypeInfo } from './queries.js';
+import { kinds, statuses } from './kinds.js';
+import type { TypeInfo } from './queries.js';
 import { KIND_STYLE } from './style.js';
 import { renderTimeControls, type TimeInput } from './timeControls.js';
 import type { ViewState } from './urlState.js';
@@ -47,6 +48,8 @@ function toggle(list: string[], value: string, hide: boolean): string[] {
 export function renderFilters(root: HTMLElement, f: FilterInput): void {
   const s = f.current();
   const zh = getLang() === 'zh';
+  // The vocabulary's kinds; should it not have arrived, those of what is loaded.
+  const kindList: string[] = kinds().length ? kinds() : [...f.kindCounts.keys()].sort();
   const times = h('div', { class: 'filter-group sliders' });
   renderTimeControls(times, f);
 
@@ -56,7 +59,7 @@ export function renderFilters(root: HTMLElement, f: FilterInput): void {
       'fieldset',
       { class: 'filter-group', id: 'legend' },
       h('legend', {}, `${t('legend')} · ${t('kinds')}`),
-      KINDS.map((k) =>
+      kindList.map((k) =>
         h(
           'label',
           { class: 'check' },
@@ -78,7 +81,7 @@ export function renderFilters(root: HTMLElement, f: FilterInput): void {
       'fieldset',
       { class: 'filter-group' },
       h('legend', {}, t('statuses')),
-      STATUSES.map((st) =>
+      statuses().map((st) =>
         h(
           'label',
           { class: 'check' },

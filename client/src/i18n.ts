@@ -1,5 +1,8 @@
-// The interface language: UI strings (strings.en.ts, strings.zh.ts) and the words the API does not
-// carry (claim statuses, error codes). Entity and relationship names come from the API in both languages.
+// The interface language: UI strings (strings.en.ts, strings.zh.ts, and a few features' own tables,
+// all looked up by `lookup`) and the words the API does not carry (claim statuses, error codes).
+// Entity and relationship names come from the API in both languages.
+import { inLang } from '../../core/domain/names.js';
+import type { ClaimStatus } from '../../core/generated/schema.js';
 import { en } from './strings.en.js';
 import { zh } from './strings.zh.js';
 
@@ -7,7 +10,8 @@ export type Lang = 'en' | 'zh';
 
 export type Key = keyof typeof en;
 
-const STATUS_NAMES: Record<Lang, Record<string, string>> = {
+/** The vocabulary describes its statuses but does not name them: the names live here, one per status of the schema. */
+const STATUS_NAMES: Record<Lang, Record<ClaimStatus, string>> = {
   en: { STATED: 'stated', ESTIMATE: 'estimate', DISPUTED: 'disputed', FORECAST: 'forecast' },
   zh: { STATED: '陈述', ESTIMATE: '估计', DISPUTED: '有争议', FORECAST: '预测' },
 };
@@ -31,10 +35,21 @@ export function defaultLang(): Lang {
   return (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-export function t(key: Key, vars: Record<string, string | number> = {}): string {
-  const s = (lang === 'zh' ? zh : en)[key];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export type Vars = Record<string, string | number>;
+
+/** One feature's words in both languages, the same keys in each (checked by the compiler and i18n.test.ts). */
+export interface Strings<K extends string> {
+  en: Record<K, string>;
+  zh: Record<K, string>;
 }
+
+/** The one lookup of interface words: in the language current at the call, with {name} placeholders filled. */
+export function lookup<K extends string>(strings: Strings<K>): (key: K, vars?: Vars) => string {
+  return (key, vars = {}) => (strings[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+export const STRINGS: Strings<Key> = { en, zh };
+export const t = lookup(STRINGS);
 /** What an error code means, for codes the user can act on; null: show the server's own message. */
 const ERROR_CODES: Record<Lang, Record<string, string>> = {
   en: {},
@@ -52,7 +67,10 @@ const ERROR_CODES: Record<Lang, Record<string, string>> = {
 };
 export const errorCodeText = (code: string): string | null => ERROR_CODES[lang][code] ?? null;
 
-export const statusName = (s: string | null | undefined): string => (s ? (STATUS_NAMES[lang][s] ?? s.toLowerCase()) : '');
+export const statusName = (s: string | null | undefined): string => (s ? (STATUS_NAMES[lang][s as ClaimStatus] ?? s.toLowerCase()) : '');
+
+/** An entity's name in the interface language; `labelZh` is the API's `label(lang: ZH)`. */
+export const entityName = (e: { name: string; labelZh?: string | null }): string => inLang(lang, e.name, e.labelZh);
 
 /** Re-labels every element carrying data-i18n / data-i18n-label / data-i18n-placeholder. */
 export function applyStatic(root: ParentNode = document): void {

@@ -1,5 +1,9 @@
-// Kind names from the server's vocabulary, in the interface language.
-import type { Vocabulary } from './api.js';
+// The vocabulary's terms as the server serves them (/api/vocabulary): which kinds, claim statuses and
+// relationship types exist, in the vocabulary's order, and what kinds are called. The client keeps no
+// list of its own; the types come from the GraphQL schema, which a server test holds to the vocabulary.
+import { kindName as nameOfKind } from '../../core/domain/names.js';
+import type { Vocabulary } from '../../core/domain/types.js';
+import type { ClaimStatus, EntityKind } from '../../core/generated/schema.js';
 import { getLang } from './i18n.js';
 
 let vocab: Vocabulary | null = null;
@@ -8,9 +12,15 @@ export function setVocabulary(v: Vocabulary | null): void {
   vocab = v;
 }
 
+/** Every kind, in the vocabulary's order; [] until the vocabulary has arrived. */
+export const kinds = (): EntityKind[] => (vocab ? (Object.keys(vocab.kinds) as EntityKind[]) : []);
+
+/** Every claim status as the API writes it (the vocabulary's keys are lower case); [] until it has arrived. */
+export const statuses = (): ClaimStatus[] => (vocab ? Object.keys(vocab.claimStatuses).map((s) => s.toUpperCase() as ClaimStatus) : []);
+
+/** Whether an edge of this type is one of the dataset's relationships (a console result may hold others). */
+export const isRelationshipType = (type: string): boolean => !vocab || Object.hasOwn(vocab.relationshipTypes, type);
+
 export function kindName(kind: string): string {
-  const k = vocab?.kinds[kind];
-  if (!k) return kind.charAt(0) + kind.slice(1).toLowerCase();
-  // "Organization (lab, agency, fund)" is a definition; the name is the part before the brackets.
-  return getLang() === 'zh' ? k.zh : k.en.replace(/\s*\(.*\)$/, '');
+  return nameOfKind(getLang(), kind, vocab?.kinds[kind]);
 }

@@ -9,7 +9,7 @@ import { ConsolePanel } from './consolePanel.js';
 import { byId } from './dom.js';
 import { fcoseReady } from './graph.js';
 import { applyStatic, defaultLang, getLang, setLang, t } from './i18n.js';
-import { kindName, setVocabulary } from './kinds.js';
+import { kindName, kinds, setVocabulary, statuses } from './kinds.js';
 import { nodesById } from './layout.js';
 import { errorText, notice, watchConnection } from './notices.js';
 import { subscribePanels } from './panels.js';
@@ -21,7 +21,7 @@ import { mountCentrality } from './centralityPanel.js';
 import { actions, meta, parsed, record, state, subscribe, update } from './store.js';
 import { replayValue, stopReplay } from './timeControls.js';
 import { attachTooltip } from './tooltip.js';
-import { LAYOUTS, type ViewState } from './urlState.js';
+import { LAYOUTS, checkTerms, type ParamProblem, type ViewState } from './urlState.js';
 import { subscribeUrl } from './urlSync.js';
 import { startTour } from './tour/tour.js';
 import { startSavedViews } from './savedViews.js';
@@ -97,10 +97,14 @@ attachTooltip(canvas.cy, byId('cy').parentElement!, {
   kind: (n) => kindName(n.data('kind') as string),
 });
 
+const report = (problems: ParamProblem[]) => {
+  for (const p of problems) notice(t('badParam', { name: p.name, value: p.value, why: t(p.why) }), 'error');
+};
+
 async function start(): Promise<void> {
   applyStatic();
   setTitle();
-  for (const p of parsed.problems) notice(t('badParam', { name: p.name, value: p.value, why: t(p.why) }), 'error');
+  report(parsed.problems);
   if (!(LAYOUTS as readonly string[]).includes(state.layout)) state.layout = 'fcose';
   subscribePanels();
   subscribeStyling();
@@ -119,6 +123,11 @@ async function start(): Promise<void> {
     canvas.setTypeLabels(meta.types);
   }
   setVocabulary(voc);
+  if (voc) {
+    const terms = checkTerms(state, { kinds: kinds(), statuses: statuses() });
+    report(terms.problems);
+    if (terms.problems.length) update(terms.patch, 'replace');
+  }
   // A replay link at or past the episode's end means the whole episode: say so in the URL too.
   if (state.t !== null && replayValue(state.t, meta.duration) === null) update({ t: null }, 'replace');
 

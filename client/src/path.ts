@@ -1,7 +1,7 @@
 // Shortest path between two chosen entities: drawn on the canvas and written out step by step.
 import { ApiError, gql } from './api.js';
 import { h, replace } from './dom.js';
-import { getLang, t } from './i18n.js';
+import { entityName, getLang, t } from './i18n.js';
 import { shortestPathOperation, type GraphEdge, type GraphNode, type Operation } from './queries.js';
 import { autocomplete, type Picked } from './search.js';
 
@@ -110,7 +110,6 @@ export class PathPanel {
     const r = this.last;
     if (!r) return;
     const zh = getLang() === 'zh';
-    const name = (n: GraphNode) => (zh ? n.labelZh : n.name);
     const steps = r.edges.map((e, i) => {
       const a = r.nodes[i]!;
       const b = r.nodes[i + 1]!;
@@ -119,9 +118,9 @@ export class PathPanel {
       return h(
         'li',
         { class: 'path-step' },
-        h('button', { type: 'button', class: 'link', onclick: () => this.host.selectEntity(a.id) }, name(a)),
+        h('button', { type: 'button', class: 'link', onclick: () => this.host.selectEntity(a.id) }, entityName(a)),
         h('span', { class: 'rel' }, forward ? ` —${label}→ ` : ` ←${label}— `),
-        h('button', { type: 'button', class: 'link', onclick: () => this.host.selectEntity(b.id) }, name(b)),
+        h('button', { type: 'button', class: 'link', onclick: () => this.host.selectEntity(b.id) }, entityName(b)),
       );
     });
     replace(this.out, h('h3', {}, `${t('pathSteps')} (${r.edges.length})`), h('ol', { class: 'path-steps' }, steps));

@@ -1,23 +1,14 @@
 // The GraphQL operations the explorer sends. The "Show the query" tab prints them with the Cypher the
 // server reports running for them (queryPanel.ts); no Cypher is written here.
 
-// Enum types come from the schema (npm run codegen), so the client cannot drift from the server.
+// Enum types come from the schema (npm run codegen); which kinds and statuses exist comes from the
+// server's vocabulary at run time (kinds.ts).
 import type { ClaimStatus, EntityKind, EvidenceSource } from '../../core/generated/schema.js';
 
 export type { EvidenceSource };
 
 export type Kind = EntityKind;
 export type Status = ClaimStatus;
-
-export const KINDS = [
-  'COMPANY', 'MODEL', 'CHIP', 'POLICY', 'PERSON', 'DATACENTER', 'TECHNIQUE',
-  'COUNTRY', 'ORGANIZATION', 'PRODUCT', 'BENCHMARK', 'LOCATION', 'CONCEPT',
-] as const satisfies readonly Kind[];
-export const STATUSES = ['STATED', 'ESTIMATE', 'DISPUTED', 'FORECAST'] as const satisfies readonly Status[];
-
-// Fails to compile when the schema gains a kind or status that the lists above lack.
-type Missing = Exclude<Kind, (typeof KINDS)[number]> | Exclude<Status, (typeof STATUSES)[number]>;
-export const LISTS_ARE_COMPLETE: [Missing] extends [never] ? true : never = true;
 
 export interface Dates {
   founded: string | null;

@@ -2,7 +2,7 @@
 // main search box and for both ends of the path finder.
 import { gql } from './api.js';
 import { h, replace } from './dom.js';
-import { getLang, t } from './i18n.js';
+import { entityName, getLang, t } from './i18n.js';
 import { SEARCH, type SearchHit } from './queries.js';
 import { kindName } from './kinds.js';
 import { KIND_STYLE } from './style.js';
@@ -43,7 +43,7 @@ export function autocomplete(input: HTMLInputElement, onPick: (hit: Picked) => v
       hits.length
         ? hits.map((hit, i) => {
             const e = hit.entity;
-            const primary = zh ? e.labelZh : e.name;
+            const primary = entityName(e);
             const secondary = zh ? e.name : e.labelZh !== e.name ? e.labelZh : '';
             return h(
               'li',
@@ -76,7 +76,7 @@ export function autocomplete(input: HTMLInputElement, onPick: (hit: Picked) => v
     const hit = hits[i];
     if (!hit) return;
     const e = hit.entity;
-    input.value = getLang() === 'zh' ? e.labelZh : e.name;
+    input.value = entityName(e);
     close();
     onPick({ id: e.id, name: e.name, labelZh: e.labelZh });
   };
@@ -124,7 +124,7 @@ export function autocomplete(input: HTMLInputElement, onPick: (hit: Picked) => v
 
   return {
     set(hit) {
-      input.value = hit ? (getLang() === 'zh' ? hit.labelZh : hit.name) : '';
+      input.value = hit ? entityName(hit) : '';
     },
   };
 }

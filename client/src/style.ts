@@ -2,7 +2,7 @@
 // still reads for colour-blind users and in greyscale PNG exports.
 import type cytoscape from 'cytoscape';
 import { NODE_SIZE_STYLE } from '../../core/domain/layoutOptions.js';
-import type { Kind } from './queries.js';
+import type { Kind, Status } from './queries.js';
 
 export const KIND_STYLE: Record<Kind | 'OTHER', { color: string; shape: cytoscape.Css.NodeShape }> = {
   COMPANY: { color: '#2563eb', shape: 'round-rectangle' },
@@ -21,7 +21,8 @@ export const KIND_STYLE: Record<Kind | 'OTHER', { color: string; shape: cytoscap
   OTHER: { color: '#9ca3af', shape: 'rectangle' },
 };
 
-const STATUS_LINE: Record<string, cytoscape.Css.LineStyle> = { ESTIMATE: 'dashed', FORECAST: 'dotted', DISPUTED: 'dashed' };
+/** Statuses not listed are drawn solid (stated). */
+const STATUS_LINE: Partial<Record<Status, cytoscape.Css.LineStyle>> = { ESTIMATE: 'dashed', FORECAST: 'dotted', DISPUTED: 'dashed' };
 
 /** Node labels: sized so that the overview, fitted to a laptop screen, draws them at ≥ 9 px. */
 export const LABEL = {

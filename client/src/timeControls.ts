@@ -1,7 +1,8 @@
 // The two time filters: "as of" a year (by the dates entities carry) and the episode replay (by the
 // second an entity is first mentioned). Both say how many entities they cannot place in time, and the
 // replay ends on "whole episode" — never on a last step short of it.
-import { formatSeconds, h, replace } from './dom.js';
+import { formatTimestamp } from '../../core/domain/format.js';
+import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import type { ViewState } from './urlState.js';
 
@@ -49,10 +50,10 @@ export function renderTimeControls(root: HTMLElement, f: TimeInput): void {
   const [minYear, maxYear] = f.years;
   const asOfYear = s.asOf ? Number(s.asOf.slice(0, 4)) : maxYear + 1;
   const max = replayMax(f.duration);
-  const replayOut = h('output', { id: 'replay-value' }, s.t === null ? t('replayAll') : formatSeconds(s.t));
+  const replayOut = h('output', { id: 'replay-value' }, s.t === null ? t('replayAll') : formatTimestamp(s.t));
   const slider = h('input', { id: 'replay', type: 'range', min: 0, max, step: REPLAY.step, value: s.t ?? max, 'aria-label': t('replay') }) as HTMLInputElement;
   const showReplay = (v: number | null) => {
-    replayOut.textContent = v === null ? t('replayAll') : formatSeconds(v);
+    replayOut.textContent = v === null ? t('replayAll') : formatTimestamp(v);
     slider.value = String(v ?? max);
   };
   slider.addEventListener('input', () => {

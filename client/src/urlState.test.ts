@@ -1,6 +1,6 @@
 // Links: what the URL says comes back, bad parameters are reported in the interface language's terms.
 import { describe, expect, it } from 'vitest';
-import { emptyState, parse, serialize } from './urlState.js';
+import { checkTerms, emptyState, parse, serialize } from './urlState.js';
 
 describe('parse', () => {
   it('reads the focus centre, and focus=1 as "focus on the selected entity" (older links)', () => {
@@ -20,6 +20,36 @@ describe('parse', () => {
       ['focus', 'whyId'],
       ['view', 'whyView'],
       ['zoom', 'whyViewport'],
+    ]);
+  });
+});
+
+describe('relationship links', () => {
+  it('take a relationship id as an opaque string: derived and explicit ids alike', () => {
+    expect(parse('?rel=deepseek--DEVELOPS--deepseek-r1').state.rel).toBe('deepseek--DEVELOPS--deepseek-r1');
+    expect(parse('?rel=nvidia-tsmc-supply-2024').state.rel).toBe('nvidia-tsmc-supply-2024');
+    expect(parse('?rel=a b').problems.map((p) => p.why)).toEqual(['whyRel']);
+  });
+});
+
+describe('kinds and statuses in a link', () => {
+  const vocabulary = { kinds: ['COMPANY', 'MODEL'], statuses: ['STATED', 'FORECAST'] };
+
+  it('are checked against the vocabulary once it has arrived: unknown ones are dropped and reported', () => {
+    const { state } = parse('?hide=MODEL,SPACESHIP&status=FORECAST,RUMOURED');
+    expect(state).toMatchObject({ hideKinds: ['MODEL', 'SPACESHIP'], hideStatus: ['FORECAST', 'RUMOURED'] });
+    const checked = checkTerms(state, vocabulary);
+    expect(checked.patch).toEqual({ hideKinds: ['MODEL'], hideStatus: ['FORECAST'] });
+    expect(checked.problems).toEqual([
+      { name: 'hide', value: 'SPACESHIP', why: 'whyKind' },
+      { name: 'status', value: 'RUMOURED', why: 'whyStatus' },
+    ]);
+  });
+
+  it('are reported at once when they cannot be a kind or status at all', () => {
+    expect(parse('?hide=company&status=1').problems.map((p) => [p.name, p.why])).toEqual([
+      ['hide', 'whyKind'],
+      ['status', 'whyStatus'],
     ]);
   });
 });

@@ -1,6 +1,5 @@
 // The view as URL query parameters, so a copied link restores it. Parsing never throws: a bad
 // parameter is dropped and reported, and the rest of the link still applies.
-import { KINDS, STATUSES } from './queries.js';
 import type { Key, Lang } from './i18n.js';
 import { COLOR_BY, SIZE_RE, type ColorBy } from './styling/options.js';
 
@@ -61,9 +60,11 @@ export const emptyState = (): ViewState => ({
 const HISTORY_KEYS = ['id', 'rel', 'focus', 'scope', 'tour'] as const;
 
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,120}$/;
-const REL_RE = /^[a-z0-9-]+--[A-Z_]+--[a-z0-9-]+$/;
+/** A relationship id is opaque to the client (derived ids and explicit ones look different): only its characters are checked. */
+const REL_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,300}$/;
 const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
-const TYPE_RE = /^[A-Z][A-Z_]{1,40}$/;
+/** Kinds, statuses and relationship types as the API writes them; which exist, the vocabulary says (checkTerms). */
+const TERM_RE = /^[A-Z][A-Z_]{1,40}$/;
 
 function list(p: URLSearchParams, name: string): string[] {
   const v = p.get(name);
@@ -84,9 +85,9 @@ export function parse(search: string): { state: ViewState; problems: ParamProble
   const lang = p.get('lang');
   if (lang !== null) lang === 'en' || lang === 'zh' ? (s.lang = lang) : bad('lang', lang, 'whyLang');
 
-  for (const k of list(p, 'hide')) (KINDS as readonly string[]).includes(k) ? s.hideKinds.push(k) : bad('hide', k, 'whyKind');
-  for (const k of list(p, 'types')) TYPE_RE.test(k) ? s.hideTypes.push(k) : bad('types', k, 'whyType');
-  for (const k of list(p, 'status')) (STATUSES as readonly string[]).includes(k) ? s.hideStatus.push(k) : bad('status', k, 'whyStatus');
+  for (const k of list(p, 'hide')) TERM_RE.test(k) ? s.hideKinds.push(k) : bad('hide', k, 'whyKind');
+  for (const k of list(p, 'types')) TERM_RE.test(k) ? s.hideTypes.push(k) : bad('types', k, 'whyType');
+  for (const k of list(p, 'status')) TERM_RE.test(k) ? s.hideStatus.push(k) : bad('status', k, 'whyStatus');
 
   const asOf = p.get('asOf');
   if (asOf !== null) DATE_RE.test(asOf) ? (s.asOf = asOf) : bad('asOf', asOf, 'whyAsOf');
@@ -126,6 +127,24 @@ export function parse(search: string): { state: ViewState; problems: ParamProble
   const color = p.get('color');
   if (color !== null) (COLOR_BY as readonly string[]).includes(color) ? (s.color = color === 'kind' ? null : (color as ColorBy)) : bad('color', color, 'whyColor');
   return { state: s, problems };
+}
+
+/**
+ * Which kinds and claim statuses exist is the server's vocabulary, known only once it has arrived:
+ * then the link's others are dropped and reported like any bad parameter.
+ */
+export function checkTerms(
+  s: Pick<ViewState, 'hideKinds' | 'hideStatus'>,
+  vocabulary: { kinds: readonly string[]; statuses: readonly string[] },
+): { patch: Pick<ViewState, 'hideKinds' | 'hideStatus'>; problems: ParamProblem[] } {
+  const problems: ParamProblem[] = [];
+  const keep = (values: string[], known: readonly string[], name: string, why: Key) =>
+    values.filter((value) => {
+      if (!known.includes(value)) problems.push({ name, value, why });
+      return known.includes(value);
+    });
+  const patch = { hideKinds: keep(s.hideKinds, vocabulary.kinds, 'hide', 'whyKind'), hideStatus: keep(s.hideStatus, vocabulary.statuses, 'status', 'whyStatus') };
+  return { patch, problems };
 }
 
 export function serialize(s: ViewState): string {

@@ -5,7 +5,8 @@ import { fcoseReady } from './graph.js';
 import { getLang, t } from './i18n.js';
 import { updateHubLabels } from './hubLabels.js';
 import { notice, errorText } from './notices.js';
-import { KINDS, graphOperation, neighborhoodOperation, type Subgraph } from './queries.js';
+import { kinds } from './kinds.js';
+import { graphOperation, neighborhoodOperation, type Subgraph } from './queries.js';
 import { canvas, stage } from './scene.js';
 import { emit, meta, record, state, update, visibility } from './store.js';
 import { nodesById } from './layout.js';
@@ -19,9 +20,9 @@ let wholeLoaded = false;
 export function recordView(): void {
   if (state.focus) record('view', 'focus', neighborhoodOperation(state.focus));
   else {
-    const kinds = state.hideKinds.length ? KINDS.filter((k) => !state.hideKinds.includes(k)) : null;
+    const shownKinds = state.hideKinds.length && kinds().length ? kinds().filter((k) => !state.hideKinds.includes(k)) : null;
     const tys = state.hideTypes.length ? meta.types.map((x) => x.type).filter((x) => !state.hideTypes.includes(x)) : null;
-    record('view', 'wholeGraph', graphOperation({ kinds, types: tys, asOf: state.asOf }));
+    record('view', 'wholeGraph', graphOperation({ kinds: shownKinds, types: tys, asOf: state.asOf }));
   }
 }
 

@@ -27,5 +27,8 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(266)).toBe('4:26');
     expect(formatTimestamp(3725)).toBe('1:02:05');
     expect(formatTimestamp(0)).toBe('0:00');
+    // The episode runs over five hours; a replay position between seconds shows the second it is in.
+    expect(formatTimestamp(5 * 3600 + 4)).toBe('5:00:04');
+    expect(formatTimestamp(266.7)).toBe('4:26');
   });
 });

@@ -1,4 +1,4 @@
-// Human-readable numbers and times, shared by GraphQL and the client.
+// Human-readable numbers and times, shared by GraphQL, the exports, the seed checks and the client.
 import type { FactRecord } from './types.js';
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
@@ -37,6 +37,10 @@ export function formatValueZh(f: Pick<FactRecord, 'value' | 'valueMax' | 'unit' 
   return `${approx}${range} ${unitsZh[unit] ?? unit}`.trim();
 }
 
+/**
+ * A second of the episode as YouTube and the episode's chapter list write it: 4:26, 1:02:05. The one
+ * time format of the API, the exports, the explorer (panels, tour, replay slider) and the seed checks.
+ */
 export function formatTimestamp(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);

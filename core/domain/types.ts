@@ -134,8 +134,10 @@ export interface Dataset {
   dates: DateClaimRecord[];
 }
 
-export function youtubeUrl(youtubeId: string, atSeconds: number): string {
-  return `https://www.youtube.com/watch?v=${encodeURIComponent(youtubeId)}&t=${Math.max(0, Math.floor(atSeconds))}s`;
+/** The one way a YouTube link is written: the video, or the video from a second of it. */
+export function youtubeUrl(youtubeId: string, atSeconds?: number | null): string {
+  const video = `https://www.youtube.com/watch?v=${encodeURIComponent(youtubeId)}`;
+  return atSeconds === undefined || atSeconds === null ? video : `${video}&t=${Math.max(0, Math.floor(atSeconds))}s`;
 }
 
 /** One statement the server ran for a request, as a GraphQL answer's `extensions.cypher` shows it. */

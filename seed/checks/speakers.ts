@@ -6,6 +6,7 @@
 // because caption times and turn edges are only accurate to a few seconds.
 // Exit code 1 when there is a mismatch, so the check can gate a commit.
 import { readFileSync } from 'node:fs';
+import { formatTimestamp } from '../../core/domain/format.js';
 import type { Dataset, Evidence } from '../../core/domain/types.js';
 import { DEFAULT_DATA_DIR, readDataset } from '../dataset.js';
 import { formatError } from '../validate.js';
@@ -74,13 +75,6 @@ export function checkSpeakers(d: Dataset, turns: Turn[], slack = 5): { checked: 
   return { checked: items.length, mismatches };
 }
 
-function hms(s: number): string {
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
-}
-
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -100,7 +94,7 @@ function main(): void {
   const slack = Number(argValue('--slack') ?? 5);
   const { checked, mismatches } = checkSpeakers(result.dataset, parseTurns(readFileSync(turnsPath, 'utf8')), slack);
   for (const m of mismatches) {
-    console.log(`${hms(m.at)}\t${m.at}\t${m.kind}\t${m.item}\tstated=${m.stated}\theard=${m.heard.join(',')}\t${m.note}`);
+    console.log(`${formatTimestamp(m.at)}\t${m.at}\t${m.kind}\t${m.item}\tstated=${m.stated}\theard=${m.heard.join(',')}\t${m.note}`);
   }
   console.log(`${checked} evidence items checked, ${mismatches.length} mismatches (slack ±${slack} s)`);
   process.exit(mismatches.length > 0 ? 1 : 0);

@@ -1,6 +1,6 @@
 // The licence and attribution that go with every download: served as /export/LICENSE.txt, linked from
 // each export (a Link header, a graph attribute in GraphML, a field in dataset.json).
-import type { EpisodeRecord } from '../../core/domain/types.js';
+import { youtubeUrl, type EpisodeRecord } from '../../core/domain/types.js';
 
 export const DATA_LICENSE = 'CC BY 4.0';
 export const DATA_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
@@ -8,7 +8,7 @@ export const LICENSE_PATH = '/export/LICENSE.txt';
 
 export function attribution(ep: EpisodeRecord | null): string {
   const episode = ep
-    ? `${ep.podcast} #${ep.number}, "${ep.title}" (published ${ep.published}), https://www.youtube.com/watch?v=${ep.youtubeId}`
+    ? `${ep.podcast} #${ep.number}, "${ep.title}" (published ${ep.published}), ${youtubeUrl(ep.youtubeId)}`
     : 'Lex Fridman Podcast #459';
   return `Source: ${episode}. Every relationship and fact points to the second of the episode, or the public page, it comes from.`;
 }

@@ -1,5 +1,6 @@
 // The concrete entity types (Company, Model, ...): the fields every entity shares (the Entity
 // interface) plus each type's typed relationship fields, declared in typedFields.ts.
+import { inLang } from '../../core/domain/names.js';
 import { youtubeUrl } from '../../core/domain/types.js';
 import type { EntityNode } from '../repository/records.js';
 import type { GraphQLContext } from './context.js';
@@ -27,7 +28,7 @@ async function related(ctx: Ctx, entity: EntityNode, spec: TypedField): Promise<
 /** Fields every concrete entity type shares (the Entity interface). */
 const entityFields = {
   kind: (e: EntityNode) => e.kind as EntityKind,
-  label: (e: EntityNode, a: { lang: Lang }) => (a.lang === 'ZH' ? (e.nameZh ?? e.name) : e.name),
+  label: (e: EntityNode, a: { lang: Lang }) => inLang(a.lang === 'ZH' ? 'zh' : 'en', e.name, e.nameZh),
   summary: (e: EntityNode, a: { lang: Lang }) => (a.lang === 'ZH' ? (e.summaryZh ?? e.summaryEn) : e.summaryEn),
   dates: (e: EntityNode) => ({
     founded: e.dates.founded ?? null,

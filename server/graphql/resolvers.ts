@@ -104,7 +104,7 @@ export function createResolvers(kindToType: Record<string, string>): Resolvers {
     },
     Episode: {
       title: (ep, a) => localized(ep, a.lang),
-      url: (ep) => `https://www.youtube.com/watch?v=${ep.youtubeId}`,
+      url: (ep) => youtubeUrl(ep.youtubeId),
       speakers: async (ep, _a, ctx) =>
         (await loadAllOrThrow(ctx.loaders.entity, ep.speakers)).filter((e): e is EntityNode => e !== null),
     },

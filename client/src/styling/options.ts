@@ -1,5 +1,6 @@
 // Styling by data, the pure part: what may size and colour the nodes, and how a value becomes a size
 // or a colour. No DOM and no store, so urlState.ts can validate ?size= and ?color= against it.
+import type { ClaimStatus } from '../../../core/generated/schema.js';
 
 /** Measures of the graph itself, read from each entity. Adding one (e.g. PageRank once
  * `Entity.centrality` exists) is one line here: its GraphQL selection and how to read the number. */
@@ -8,7 +9,6 @@ export const GRAPH_MEASURES = {
   // pagerank: { query: 'centrality { pagerank }', pick: (e) => Number((e.centrality as { pagerank: number }).pagerank) },
   // betweenness: { query: 'centrality { betweenness }', pick: (e) => Number((e.centrality as { betweenness: number }).betweenness) },
 } as const;
-export type GraphMeasure = keyof typeof GRAPH_MEASURES;
 
 /** What colours nodes; kind is the default (the stylesheet's own colours). Community joins with centrality. */
 export const COLOR_BY = ['kind', 'status', 'source'] as const;
@@ -69,17 +69,18 @@ export function metricScale(facts: MetricFact[], metric: string): MetricScale | 
   return { metric, unit, values, lo: nums.length ? Math.min(...nums) : 0, hi: nums.length ? Math.max(...nums) : 0, otherUnits };
 }
 
-export const STATUS_COLORS = {
+/** One colour per status of the schema (checked by the compiler), and one for entities without facts. */
+export const STATUS_COLORS: Record<ClaimStatus | 'NONE', string> = {
   STATED: '#16a34a',
   ESTIMATE: '#f59e0b',
   FORECAST: '#7c3aed',
   DISPUTED: '#dc2626',
   NONE: '#cbd5e1',
-} as const;
-/** Least firm first: an entity takes the least firm status among its facts. */
-const FIRMNESS = ['DISPUTED', 'FORECAST', 'ESTIMATE', 'STATED'] as const;
+};
+/** Least firm first: an entity takes the least firm status among its facts. Every status has a rank (kinds.test.ts). */
+export const FIRMNESS = ['DISPUTED', 'FORECAST', 'ESTIMATE', 'STATED'] as const satisfies readonly ClaimStatus[];
 
-export function leastFirm(statuses: Iterable<string | null>): keyof typeof STATUS_COLORS {
+export function leastFirm(statuses: Iterable<string | null>): ClaimStatus | 'NONE' {
   const have = new Set([...statuses].map((s) => s ?? 'STATED'));
   return FIRMNESS.find((s) => have.has(s)) ?? 'NONE';
 }

@@ -3,7 +3,7 @@ import './styling.css';
 // over the canvas's corner. The choice lives in the view state (?size= & ?color=), so it survives a
 // reload and travels with a copied link.
 import { byId, h, replace } from '../dom.js';
-import { getLang } from '../i18n.js';
+import { getLang, statusName } from '../i18n.js';
 import { errorText, notice } from '../notices.js';
 import { canvas, stage } from '../scene.js';
 import { state, subscribe, update, type Change } from '../store.js';
@@ -99,6 +99,9 @@ const pickSize = (v: string): string | null => (v === 'degree' ? null : v);
 const pickColor = (v: string): ColorBy | null => (v === 'kind' ? null : (v as ColorBy));
 const fmt = (n: number) => new Intl.NumberFormat(getLang() === 'zh' ? 'zh-CN' : 'en-US', { maximumSignificantDigits: 3 }).format(n);
 
+/** A swatch's words: a claim status is named as everywhere else (i18n.ts); the rest are the styling's own. */
+const swatchName = (by: ColorBy, key: string): string => (by === 'status' && key !== 'NONE' ? statusName(key) : st(key as StyleKey));
+
 function renderLegend(): void {
   const { size, color } = legend;
   legendBox.hidden = !state.size && !state.color;
@@ -121,7 +124,7 @@ function renderLegend(): void {
   else {
     rows.push(h('p', {}, st(color.by === 'status' ? 'colorStatus' : 'colorSource')));
     rows.push(
-      h('ul', { class: 'viz-swatches', 'data-legend': 'color' }, ...color.entries.map((e) => h('li', { 'data-key': e.key }, h('span', { class: 'swatch', style: `background:${e.color}` }), `${st(e.key as StyleKey)} (${e.count})`))),
+      h('ul', { class: 'viz-swatches', 'data-legend': 'color' }, ...color.entries.map((e) => h('li', { 'data-key': e.key }, h('span', { class: 'swatch', style: `background:${e.color}` }), `${swatchName(color.by, e.key)} (${e.count})`))),
     );
   }
   replace(legendBox, h('strong', {}, st('legend')), ...rows);

@@ -1,6 +1,6 @@
 // The styling controls' and legend's words, in both languages (kept here so the shared string tables
 // change by one line at most while other work on them goes on).
-import { getLang } from '../i18n.js';
+import { lookup, type Strings } from '../i18n.js';
 
 const EN = {
   styleTitle: 'Style by data',
@@ -22,7 +22,7 @@ const EN = {
   colorKind: 'Colour and shape: kind.',
   colorStatus: 'Colour: the least firm status among its facts (shape: kind).',
   colorSource: 'Colour: where its evidence comes from (shape: kind).',
-  STATED: 'stated', ESTIMATE: 'estimate', FORECAST: 'forecast', DISPUTED: 'disputed', NONE: 'no facts',
+  NONE: 'no facts',
   episode: 'episode only', reference: 'cited pages only', both: 'episode and cited pages', none: 'no evidence',
   loading: 'Loading…',
 };
@@ -46,12 +46,11 @@ const ZH: typeof EN = {
   colorKind: '颜色和形状:类型。',
   colorStatus: '颜色:其数据中最不确定的状态(形状:类型)。',
   colorSource: '颜色:证据来自哪里(形状:类型)。',
-  STATED: '陈述', ESTIMATE: '估计', FORECAST: '预测', DISPUTED: '有争议', NONE: '无数据',
+  NONE: '无数据',
   episode: '仅节目', reference: '仅引用网页', both: '节目和引用网页', none: '无证据',
   loading: '加载中…',
 };
 export type StyleKey = keyof typeof EN;
 
-export function st(key: StyleKey, vars: Record<string, string | number> = {}): string {
-  return (getLang() === 'zh' ? ZH : EN)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const STYLE_STRINGS: Strings<StyleKey> = { en: EN, zh: ZH };
+export const st = lookup(STYLE_STRINGS);

@@ -4,10 +4,10 @@
 import './timeline.css';
 import { gqlRetrying } from '../api.js';
 import { byId, h, replace } from '../dom.js';
-import { getLang } from '../i18n.js';
+import { entityName, getLang } from '../i18n.js';
 import { KIND_STYLE } from '../style.js';
 import { actions, state, subscribe, type Change } from '../store.js';
-import { LANES, byYear, eventKey, laneOf, sourceMark, touches, type End, type Lane, type TimelineEvent } from './events.js';
+import { LANES, byYear, eventKey, laneOf, sourceMark, touches, type Lane, type TimelineEvent } from './events.js';
 import { tt } from './strings.js';
 
 const END = 'id kind name labelZh: label(lang: ZH)';
@@ -51,12 +51,11 @@ async function open(): Promise<void> {
 }
 
 const panel = () => byId('panel-timeline');
-const nameOf = (e: End) => (getLang() === 'zh' ? e.labelZh || e.name : e.name);
 
 function what(e: TimelineEvent): string {
   const r = e.relationship;
-  if (!r) return nameOf(e.entity);
-  return `${nameOf(r.source)} ${getLang() === 'zh' ? r.labelZh : r.labelEn} ${nameOf(r.target)}`;
+  if (!r) return entityName(e.entity);
+  return `${entityName(r.source)} ${getLang() === 'zh' ? r.labelZh : r.labelEn} ${entityName(r.target)}`;
 }
 
 function pick(e: TimelineEvent): void {
@@ -139,7 +138,7 @@ function mark(scroll: boolean): void {
   const sel = el.querySelector<HTMLElement>('#tl-selected');
   if (sel) {
     const ev = slice.events.find((e) => touches(e, state.id, state.rel));
-    const name = ev ? (state.rel && ev.relationship ? what(ev) : nameOf(ev.entity.id === state.id ? ev.entity : ev.relationship!.source.id === state.id ? ev.relationship!.source : ev.relationship!.target)) : null;
+    const name = ev ? (state.rel && ev.relationship ? what(ev) : entityName(ev.entity.id === state.id ? ev.entity : ev.relationship!.source.id === state.id ? ev.relationship!.source : ev.relationship!.target)) : null;
     sel.hidden = !name;
     if (name) replace(sel, tt('selected', { name, n }), ' ', h('button', { type: 'button', onclick: () => actions.showTab('details') }, tt('details')));
   }

@@ -1,5 +1,5 @@
 // The timeline's words in both languages (the date keys as the API names them, the lanes, the legend).
-import { getLang } from '../i18n.js';
+import { lookup, type Strings, type Vars } from '../i18n.js';
 
 const EN = {
   help: 'Dated entities and relationships. Pick one to select it in the graph; selecting in the graph marks its events here.',
@@ -19,8 +19,6 @@ const ZH: typeof EN = {
 };
 export type TimelineKey = keyof typeof EN;
 
-export function tt(key: string, vars: Record<string, string | number> = {}): string {
-  const table = getLang() === 'zh' ? ZH : EN;
-  const s = (table as Record<string, string>)[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const TIMELINE_STRINGS: Strings<TimelineKey> = { en: EN, zh: ZH };
+/** Takes any key: date keys come from the API, and one the table lacks reads as itself. */
+export const tt: (key: string, vars?: Vars) => string = lookup<string>(TIMELINE_STRINGS);

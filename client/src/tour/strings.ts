@@ -1,6 +1,6 @@
 // The tour's and the saved views' interface words in both languages. They live here, not in
 // strings.*.ts, so these features stay in their own modules; the language itself is i18n.ts's.
-import { getLang } from '../i18n.js';
+import { lookup, type Strings } from '../i18n.js';
 
 const en = {
   tourOpen: 'Tour',
@@ -80,6 +80,5 @@ const zh: Record<keyof typeof en, string> = {
 
 export type TourKey = keyof typeof en;
 
-export function tt(key: TourKey, vars: Record<string, string | number> = {}): string {
-  return (getLang() === 'zh' ? zh : en)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export const TOUR_STRINGS: Strings<TourKey> = { en, zh };
+export const tt = lookup(TOUR_STRINGS);

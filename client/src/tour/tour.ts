@@ -2,7 +2,8 @@
 // its caption (in the interface language), title and YouTube start. The step is view state (?tour=N,
 // shareable); the tour draws on its own canvas over the explorer, which stays as it was underneath.
 import './tour.css';
-import { byId, formatSeconds, h, replace } from '../dom.js';
+import { formatTimestamp } from '../../../core/domain/format.js';
+import { byId, h, replace } from '../dom.js';
 import { getLang } from '../i18n.js';
 import { errorText } from '../notices.js';
 import { state, subscribe, update } from '../store.js';
@@ -165,7 +166,7 @@ function renderText(): void {
   ui.caption.lang = zh ? 'zh-CN' : 'en';
   if (c) {
     ui.watch.href = c.url;
-    ui.watch.textContent = tt('tourWatch', { time: formatSeconds(c.startSeconds) });
+    ui.watch.textContent = tt('tourWatch', { time: formatTimestamp(c.startSeconds) });
     ui.watch.hidden = false;
   } else ui.watch.hidden = true;
   ui.prev.textContent = tt('tourPrev');
