@@ -17,10 +17,15 @@ export function nodesById(cy: cytoscape.Core, ids: Iterable<string>): cytoscape.
 export const PLACEMENT = {
   /** Space between the boxes of two labelled nodes (model px). */
   gap: NODE_GAP,
-  /** Compaction rounds for the overview at most (it stops when the fit stops gaining): enough to squeeze the whole graph's sparse positions. */
-  compactRounds: 24,
-  /** Per round, the long side shrinks by this factor and the short side by the square root of it. */
-  compactFactor: 0.88,
+  /** Compaction rounds for the overview at most: enough to squeeze the whole graph's sparse positions. */
+  compactRounds: 30,
+  /**
+   * Per round, the long side shrinks by this factor and the short side by the square root of it. Each
+   * packs a little differently: an overview too big to read with the first is squeezed with the next.
+   */
+  compactFactors: [0.88, 0.9] as const,
+  /** Rounds in a row that may gain nothing before it stops: an overlap pass can undo one squeeze and allow the next. */
+  compactPatience: 3,
   /** Where a brought-in node starts before the overlap pass finds it a free spot: this far from its anchor. */
   ringGap: 70,
 };
@@ -68,23 +73,28 @@ export function layoutOverview(cy: cytoscape.Core, nodes: cytoscape.NodeCollecti
  * Squeezes a layout towards the shape of the canvas, removing overlaps after each squeeze, for as long
  * as that lets the fit zoom in further: fcose leaves room a person would rather spend on bigger labels.
  */
-export function compactToFit(cy: cytoscape.Core, nodes: cytoscape.NodeCollection, width: number, height: number, padding: number): void {
+export function compactToFit(cy: cytoscape.Core, nodes: cytoscape.NodeCollection, width: number, height: number, padding: number, factor: number = PLACEMENT.compactFactors[0]): void {
   const fitZoom = () => {
     const bb = nodes.boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
     return Math.min((width - 2 * padding) / Math.max(bb.w, 1), (height - 2 * padding) / Math.max(bb.h, 1));
   };
   let best = { zoom: fitZoom(), at: positionsOf(nodes) };
-  for (let round = 0; round < PLACEMENT.compactRounds; round++) {
+  let idle = 0;
+  for (let round = 0; round < PLACEMENT.compactRounds && idle < PLACEMENT.compactPatience; round++) {
     const bb = nodes.boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
     const wide = bb.w / bb.h > width / height;
-    const fx = wide ? PLACEMENT.compactFactor : Math.sqrt(PLACEMENT.compactFactor);
-    const fy = wide ? Math.sqrt(PLACEMENT.compactFactor) : PLACEMENT.compactFactor;
+    const fx = wide ? factor : Math.sqrt(factor);
+    const fy = wide ? Math.sqrt(factor) : factor;
     const cx = (bb.x1 + bb.x2) / 2;
     const cyy = (bb.y1 + bb.y2) / 2;
     cy.batch(() => nodes.forEach((n) => void n.position({ x: cx + (n.position().x - cx) * fx, y: cyy + (n.position().y - cyy) * fy })));
     declutter(cy, nodes);
     const zoom = fitZoom();
-    if (zoom <= best.zoom * 1.005) break;
+    if (zoom <= best.zoom * 1.005) {
+      idle++;
+      continue;
+    }
+    idle = 0;
     best = { zoom, at: positionsOf(nodes) };
   }
   applyPositions(cy, best.at);

@@ -25,6 +25,7 @@ import { LAYOUTS, checkTerms, type ParamProblem, type ViewState } from './urlSta
 import { subscribeUrl } from './urlSync.js';
 import { startTour } from './tour/tour.js';
 import { startSavedViews } from './savedViews.js';
+import { mountToolbarMenu } from './toolbarMenu.js';
 import { subscribeStyling } from './styling/panel.js';
 import { subscribeTimeline } from './timeline/panel.js';
 import { wireControls, syncViewportToUrl } from './controls.js';
@@ -92,6 +93,7 @@ mountCentrality({ cy: canvas.cy, selectEntity: (id) => void actions.selectEntity
 wireControls();
 startTour();
 startSavedViews();
+mountToolbarMenu();
 attachTooltip(canvas.cy, byId('cy').parentElement!, {
   name: (n) => (n.data('display') as string) || (n.data('name') as string),
   kind: (n) => kindName(n.data('kind') as string),
@@ -132,6 +134,7 @@ async function start(): Promise<void> {
   if (state.t !== null && replayValue(state.t, meta.duration) === null) update({ t: null }, 'replace');
 
   const initialViewport = state.viewport;
+  const initialExpanded = [...state.expanded];
   try {
     if (state.focus) await actions.focus(state.focus);
     else {
@@ -144,6 +147,7 @@ async function start(): Promise<void> {
   recordView();
   byId('loading').hidden = true;
 
+  for (const id of initialExpanded) await actions.expand(id, { quiet: true });
   if (state.id) await actions.selectEntity(state.id, { quiet: true, history: 'replace' });
   else if (state.rel) await actions.selectRelationship(state.rel, { history: 'replace' });
   if (state.path) await pathPanel.restore(state.path[0], state.path[1]);

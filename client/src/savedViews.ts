@@ -33,7 +33,7 @@ export function startSavedViews(): void {
   ui.save.type = 'submit';
   ui.panel.append(h('div', { class: 'sv-head' }, ui.heading, ui.close), form, ui.empty, ui.list);
   document.body.append(ui.panel);
-  byId('copy-link').after(ui.button);
+  byId('menu-wrap').after(ui.button);
   ui.button.addEventListener('click', () => toggle(ui.panel.hidden));
   ui.close.addEventListener('click', () => toggle(false));
   ui.panel.addEventListener('keydown', (ev) => {

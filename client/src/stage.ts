@@ -2,8 +2,9 @@
 // entities, each labelled and legible; the whole graph is one click away; focus shows one
 // neighbourhood. Selections, expansions, paths and console results bring their nodes on stage.
 import type cytoscape from 'cytoscape';
-import { applyPositions, compactToFit, declutter, layoutNamed, layoutOverview, layoutWhole, nodesById, placeNear, positionsOf, type Position } from './layout.js';
+import { PLACEMENT, applyPositions, compactToFit, declutter, layoutNamed, layoutOverview, layoutWhole, nodesById, placeNear, positionsOf, type Position } from './layout.js';
 import { nodeSize } from '../../core/domain/layoutOptions.js';
+import { LABEL } from './style.js';
 import type { LayoutName } from './urlState.js';
 
 export type Scope = 'overview' | 'all' | 'focus';
@@ -11,13 +12,22 @@ export type Scope = 'overview' | 'all' | 'focus';
 export const OVERVIEW = {
   /** How many entities the overview holds: one per this many square pixels of canvas, within min..max. */
   areaPerNode: 9500,
-  /** A phone's canvas holds a dozen legibly; fewer would not be an overview. */
-  minNodes: 12,
+  /** A phone's canvas is tried with this many too: the first view should name two dozen entities anywhere. */
+  minNodes: 25,
   maxNodes: 56,
+  /** An overview whose fit would draw labels below readable size drops its least connected (1 in 25 at a time), down to this many. */
+  floorNodes: 12,
+  shrinkBy: 0.96,
   fitPadding: 24,
+  /** A canvas narrower than this (a phone) keeps a thinner margin: its pixels go to labels. */
+  narrowBelowPx: 500,
+  narrowFitPadding: 8,
   /** A fit never zooms in beyond this: a sparse view is not blown up, a single node does not fill the screen. */
   maxFitZoom: 1.6,
 };
+
+/** At this zoom an ordinary label is drawn at the size a person can read. */
+const READABLE_ZOOM = LABEL.readablePx / LABEL.fontSize;
 
 export class Stage {
   scope: Scope = 'overview';
@@ -54,13 +64,12 @@ export class Stage {
    * The most connected entities (ties broken by id, so every visitor gets the same set), each linked to
    * another one of them: a hub whose neighbours are all elsewhere would float alone and shrink the fit.
    */
-  private pickCore(): cytoscape.NodeCollection {
+  private pickCore(size: number): cytoscape.NodeCollection {
     // Filters aside: the replay and the kind filters then hide and reveal within one stable picture.
     const degree = new Map<string, number>();
     const entities = (this.cy.nodes('[?isEntity]') as cytoscape.NodeCollection).toArray();
     for (const n of entities) degree.set(n.id(), n.degree(false));
     const ranked = entities.sort((a, b) => degree.get(b.id())! - degree.get(a.id())! || a.id().localeCompare(b.id()));
-    const size = this.overviewSize();
     let chosen = ranked.slice(0, size);
     for (let round = 0; round < 3; round++) {
       const ids = new Set(chosen.map((n) => n.id()));
@@ -75,28 +84,61 @@ export class Stage {
   showOverview(lang: string): void {
     this.scope = 'overview';
     this.extras.clear();
-    this.core = this.pickCore();
-    const key = `${lang}|${this.core.map((n) => n.id()).join(',')}`;
-    // Each class change restyles its node: touch only what moves on or off stage.
-    this.cy.batch(() => {
-      this.cy.nodes().not(this.core).not('.offstage').addClass('offstage');
-      this.core.filter('.offstage').removeClass('offstage');
-    });
-    if (this.overviewAt?.key === key) applyPositions(this.cy, this.overviewAt.at);
-    else {
-      // Starting from the server's whole-graph positions keeps the overview the same on every visit.
-      const fromPreset = this.preset !== null && this.core.toArray().every((n) => this.preset!.has(n.id()));
-      // Those positions already place hubs by what links them: squeezing them until they fill the
-      // canvas (compactToFit, overlaps removed each round) reads as well as a new fcose run, in a tenth
-      // of the time, and the first view needs no fcose at all.
-      if (fromPreset) {
-        applyPositions(this.cy, new Map(this.core.map((n): [string, Position] => [n.id(), this.preset!.get(n.id())!])));
-        declutter(this.cy, this.core);
-      } else layoutOverview(this.cy, this.core, false);
-      compactToFit(this.cy, this.core, this.cy.width(), this.cy.height(), OVERVIEW.fitPadding);
-      this.overviewAt = { key, at: positionsOf(this.core) };
+    let core = this.pickCore(this.overviewSize());
+    const key = `${lang}|${this.cy.width()}x${this.cy.height()}|${core.map((n) => n.id()).join(',')}`;
+    if (this.overviewAt?.key === key) {
+      core = nodesById(this.cy, this.overviewAt.at.keys());
+      this.putOnStage(core);
+      applyPositions(this.cy, this.overviewAt.at);
+    } else {
+      // Fewer entities, each readable, say more than many too small to read: a small canvas (a phone)
+      // drops the least connected until the fit draws labels at a readable size.
+      for (;;) {
+        this.putOnStage(core);
+        let readable = false;
+        for (const factor of PLACEMENT.compactFactors) {
+          this.placeOverview(core, factor);
+          if ((readable = this.fitZoom(core) >= READABLE_ZOOM)) break;
+        }
+        if (readable || core.length <= OVERVIEW.floorNodes) break;
+        core = this.pickCore(Math.max(OVERVIEW.floorNodes, Math.min(core.length - 1, Math.floor(core.length * OVERVIEW.shrinkBy))));
+      }
+      this.overviewAt = { key, at: positionsOf(core) };
     }
-    this.fit(this.core);
+    this.core = core;
+    this.fit(core);
+  }
+
+  /** Each class change restyles its node: touch only what moves on or off stage. */
+  private putOnStage(core: cytoscape.NodeCollection): void {
+    this.cy.batch(() => {
+      this.cy.nodes().not(core).not('.offstage').addClass('offstage');
+      core.filter('.offstage').removeClass('offstage');
+    });
+  }
+
+  private placeOverview(core: cytoscape.NodeCollection, factor: number): void {
+    // Starting from the server's whole-graph positions keeps the overview the same on every visit.
+    const fromPreset = this.preset !== null && core.toArray().every((n) => this.preset!.has(n.id()));
+    // Those positions already place hubs by what links them: squeezing them until they fill the
+    // canvas (compactToFit, overlaps removed each round) reads as well as a new fcose run, in a tenth
+    // of the time, and the first view needs no fcose at all.
+    if (fromPreset) {
+      applyPositions(this.cy, new Map(core.map((n): [string, Position] => [n.id(), this.preset!.get(n.id())!])));
+      declutter(this.cy, core);
+    } else layoutOverview(this.cy, core, false);
+    compactToFit(this.cy, core, this.cy.width(), this.cy.height(), this.padding(), factor);
+  }
+
+  /** The zoom fit() would choose for these nodes, labels included. */
+  private fitZoom(nodes: cytoscape.NodeCollection): number {
+    const bb = nodes.not('.hidden').boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
+    const pad = this.padding();
+    return Math.min(OVERVIEW.maxFitZoom, (this.cy.width() - 2 * pad) / Math.max(bb.w, 1), (this.cy.height() - 2 * pad) / Math.max(bb.h, 1));
+  }
+
+  private padding(): number {
+    return this.cy.width() < OVERVIEW.narrowBelowPx ? OVERVIEW.narrowFitPadding : OVERVIEW.fitPadding;
   }
 
   showAll(): void {
@@ -124,7 +166,7 @@ export class Stage {
       x2 = Math.max(x2, p.x + r);
       y2 = Math.max(y2, p.y + r);
     });
-    const pad = OVERVIEW.fitPadding;
+    const pad = this.padding();
     const zoom = Math.min(OVERVIEW.maxFitZoom, (this.cy.width() - 2 * pad) / Math.max(x2 - x1, 1), (this.cy.height() - 2 * pad) / Math.max(y2 - y1, 1));
     const z = Math.max(this.cy.minZoom(), Math.min(this.cy.maxZoom(), zoom));
     this.cy.viewport({ zoom: z, pan: { x: this.cy.width() / 2 - z * ((x1 + x2) / 2), y: this.cy.height() / 2 - z * ((y1 + y2) / 2) } });
@@ -145,7 +187,7 @@ export class Stage {
     if (nodes.empty()) return;
     if (this.scope === 'all' && layout === 'fcose') layoutWhole(this.cy, nodes, this.preset);
     else layoutNamed(this.cy, layout, nodes, this.scope !== 'all');
-    if (this.scope !== 'all') compactToFit(this.cy, nodes, this.cy.width(), this.cy.height(), OVERVIEW.fitPadding);
+    if (this.scope !== 'all') compactToFit(this.cy, nodes, this.cy.width(), this.cy.height(), this.padding());
     if (this.scope === 'overview') this.overviewAt = null;
     this.fit(nodes);
   }
@@ -201,7 +243,7 @@ export class Stage {
   fit(nodes: cytoscape.NodeCollection, maxZoom = OVERVIEW.maxFitZoom): void {
     const visible = nodes.not('.hidden, .offstage');
     if (visible.empty()) return;
-    this.cy.fit(visible, OVERVIEW.fitPadding);
+    this.cy.fit(visible, this.padding());
     if (this.cy.zoom() > maxZoom) {
       this.cy.zoom(maxZoom);
       this.cy.center(visible);

@@ -77,7 +77,7 @@ export interface Actions {
   selectEntity(id: string, opts?: { quiet?: boolean; history?: 'auto' | 'replace' }): Promise<boolean>;
   selectRelationship(id: string, opts?: { history?: 'auto' | 'replace' }): Promise<void>;
   clearSelection(): void;
-  expand(id: string): Promise<void>;
+  expand(id: string, opts?: { quiet?: boolean }): Promise<void>;
   collapse(id: string): void;
   focus(id: string): Promise<void>;
   wholeGraph(): Promise<void>;

@@ -8,6 +8,12 @@ describe('parse', () => {
     expect(parse('?id=deepseek&focus=nvidia').state).toMatchObject({ id: 'deepseek', focus: 'nvidia' });
   });
 
+  it('reads the expanded nodes in order, once each, and reports a bad one', () => {
+    const r = parse('?expand=stargate,nvidia,stargate,Bad Id');
+    expect(r.state.expanded).toEqual(['stargate', 'nvidia']);
+    expect(r.problems.map((p) => [p.name, p.value])).toEqual([['expand', 'Bad Id']]);
+  });
+
   it('reads the whole-graph view, undated=hide, zoom and pan', () => {
     const s = parse('?view=all&undated=hide&zoom=1.25&pan=-120,340').state;
     expect(s).toMatchObject({ scope: 'all', keepUndated: false, viewport: { zoom: 1.25, x: -120, y: 340 } });
@@ -56,9 +62,9 @@ describe('kinds and statuses in a link', () => {
 
 describe('serialize', () => {
   it('round-trips a view, zoom rounded to 0.01 and pan to whole pixels', () => {
-    const s = { ...emptyState(), id: 'deepseek', focus: 'nvidia', scope: 'all' as const, keepUndated: false, t: 600, viewport: { zoom: 0.81234, x: 10.4, y: -20.6 } };
+    const s = { ...emptyState(), id: 'deepseek', focus: 'nvidia', expanded: ['tsmc', 'asml'], scope: 'all' as const, keepUndated: false, t: 600, viewport: { zoom: 0.81234, x: 10.4, y: -20.6 } };
     const q = serialize(s);
-    expect(q).toBe('?id=deepseek&undated=hide&t=600&view=all&focus=nvidia&zoom=0.81&pan=10,-21');
-    expect(parse(q).state).toMatchObject({ id: 'deepseek', focus: 'nvidia', scope: 'all', keepUndated: false, t: 600, viewport: { zoom: 0.81, x: 10, y: -21 } });
+    expect(q).toBe('?id=deepseek&undated=hide&t=600&view=all&focus=nvidia&expand=tsmc,asml&zoom=0.81&pan=10,-21');
+    expect(parse(q).state).toMatchObject({ id: 'deepseek', focus: 'nvidia', expanded: ['tsmc', 'asml'], scope: 'all', keepUndated: false, t: 600, viewport: { zoom: 0.81, x: 10, y: -21 } });
   });
 });

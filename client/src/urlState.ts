@@ -33,6 +33,8 @@ export interface ViewState {
   scope: Scope;
   /** The centre of focus mode; the selection (id) may move on to a neighbour while it stays. */
   focus: string | null;
+  /** Nodes whose neighbours were expanded into the view, in the order they were. */
+  expanded: string[];
   path: [string, string] | null;
   tab: Tab;
   metric: string | null;
@@ -53,7 +55,7 @@ export interface ParamProblem {
 
 export const emptyState = (): ViewState => ({
   id: null, rel: null, lang: null, hideKinds: [], hideTypes: [], hideStatus: [], asOf: null, keepUndated: true,
-  t: null, layout: 'fcose', scope: 'overview', focus: null, path: null, tab: 'details', metric: null, size: null, color: null, viewport: null, tour: null,
+  t: null, layout: 'fcose', scope: 'overview', focus: null, expanded: [], path: null, tab: 'details', metric: null, size: null, color: null, viewport: null, tour: null,
 });
 
 /** What a selection changes: these go into the history, so Back returns to the previous one. */
@@ -98,6 +100,7 @@ export function parse(search: string): { state: ViewState; problems: ParamProble
   const focus = p.get('focus');
   // focus=1 is how older links said "focus on the selected entity".
   if (focus !== null) focus === '1' ? (s.focus = s.id) : ID_RE.test(focus) ? (s.focus = focus) : bad('focus', focus, 'whyId');
+  for (const id of list(p, 'expand')) ID_RE.test(id) ? s.expanded.includes(id) || s.expanded.push(id) : bad('expand', id, 'whyId');
   const view = p.get('view');
   if (view !== null) view === 'all' ? (s.scope = 'all') : bad('view', view, 'whyView');
   const undated = p.get('undated');
@@ -161,6 +164,7 @@ export function serialize(s: ViewState): string {
   if (s.layout !== 'fcose') p.set('layout', s.layout);
   if (s.scope === 'all') p.set('view', 'all');
   if (s.focus) p.set('focus', s.focus);
+  if (s.expanded.length) p.set('expand', s.expanded.join(','));
   if (s.path) p.set('path', s.path.join(','));
   if (s.tab !== 'details') p.set('tab', s.tab);
   if (s.metric) p.set('metric', s.metric);

@@ -15,11 +15,16 @@ export function subscribeUrl(): void {
 async function restore(): Promise<void> {
   const next = parse(location.search).state;
   const scopeChanged = next.scope !== state.scope || next.focus !== state.focus;
+  const expanded = state.expanded;
   update({ ...next, lang: state.lang }, 'none');
   if (scopeChanged) {
     if (state.focus) await actions.focus(state.focus);
     else await (state.scope === 'all' ? actions.wholeGraph() : actions.overview());
   }
+  // The entry's expansions: a new scope starts with none, the same scope keeps what both have.
+  const was = scopeChanged ? [] : expanded;
+  for (const id of was) if (!next.expanded.includes(id)) actions.collapse(id);
+  for (const id of next.expanded) if (!was.includes(id)) await actions.expand(id, { quiet: true });
   actions.refresh();
   if (state.id) await actions.selectEntity(state.id, { quiet: true, history: 'replace' });
   else if (state.rel) await actions.selectRelationship(state.rel, { history: 'replace' });

@@ -1,6 +1,6 @@
 // Which view the canvas shows: the overview (first view), the whole graph, or one entity's
 // neighbourhood (focus); and expanding or collapsing a node's neighbours within it.
-import { gql } from './api.js';
+import { gql, gqlRetrying } from './api.js';
 import { fcoseReady } from './graph.js';
 import { getLang, t } from './i18n.js';
 import { updateHubLabels } from './hubLabels.js';
@@ -26,9 +26,10 @@ export function recordView(): void {
   }
 }
 
+/** The first view depends on this one query: a cold server's first run over the time limit is tried again. */
 export function fetchWholeGraph(): Promise<Subgraph> {
   const op = graphOperation({ kinds: null, types: null, asOf: null });
-  return gql<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => d.graph);
+  return gqlRetrying<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => d.graph);
 }
 
 export async function loadWholeGraph(pending: Promise<Subgraph> = fetchWholeGraph()): Promise<void> {
@@ -45,6 +46,8 @@ export async function loadWholeGraph(pending: Promise<Subgraph> = fetchWholeGrap
 /** Lays out the current scope from scratch (with fcose where the server's positions do not do) and redraws what depends on it. */
 export async function presentScope(): Promise<void> {
   if (state.focus || !stage.presetCoversAll()) await fcoseReady();
+  // A view laid out from scratch holds no expansions (the stage forgets them).
+  if (state.expanded.length) update({ expanded: [] }, 'replace');
   canvas.applyVisibility(visibility());
   if (state.focus) stage.showFocus(state.layout);
   else if (state.scope === 'all') stage.showAll();
@@ -97,11 +100,13 @@ export function hiddenNeighbours(id: string): number | null {
 
 export const isExpanded = (id: string): boolean => stage.broughtBy(`expand:${id}`).nonempty() || (addedBy.get(id)?.length ?? 0) > 0;
 
-export async function expand(id: string): Promise<void> {
+/** quiet: restoring a link's expansions, said by the link, not by a notice each. */
+export async function expand(id: string, opts: { quiet?: boolean } = {}): Promise<void> {
   const op = neighborhoodOperation(id);
   record('expand', 'expand', op);
   try {
     const data = await gql<{ neighborhood: Subgraph }>(op.graphql, op.variables);
+    if (data.neighborhood.nodes.length === 0) return notice(t('unknownId', { id }), 'error');
     const added = canvas.addSubgraph(data.neighborhood);
     const cy = canvas.cy;
     const anchor = cy.getElementById(id);
@@ -109,7 +114,8 @@ export async function expand(id: string): Promise<void> {
     const brought = stage.bring(`expand:${id}`, hood, anchor.nonempty() ? anchor : null, nodesById(cy, added));
     addedBy.set(id, [...(addedBy.get(id) ?? []), ...added]);
     canvas.applyVisibility(visibility());
-    notice(brought.empty() ? t('allNeighboursShown', { n: hood.length }) : t('expandedN', { n: brought.length }));
+    if (!state.expanded.includes(id)) update({ expanded: [...state.expanded, id] }, 'replace');
+    if (!opts.quiet) notice(brought.empty() ? t('allNeighboursShown', { n: hood.length }) : t('expandedN', { n: brought.length }));
     await reapplySelection({ quietView: true });
     afterStageChange();
     if (anchor.nonempty()) showAround(cy, anchor, brought);
@@ -129,6 +135,7 @@ export function collapse(id: string): void {
     }
   });
   addedBy.delete(id);
+  if (state.expanded.includes(id)) update({ expanded: state.expanded.filter((x) => x !== id) }, 'replace');
   notice(t('collapsedN', { n: left.length }));
   void reapplySelection({ quietView: true }).then(afterStageChange);
 }

@@ -7,7 +7,9 @@ import { realDataset } from '../support/db.js';
 import { param, useExplorer, waitForId } from './harness.js';
 import { biggestVisible, measureView, renderedCentre, settled } from './measure.js';
 
-const ex = useExplorer('legibility');
+// What is drawn and where clicks land, not how fast (the benchmark's part): a loaded shared machine
+// must not turn a slow query into a failed measurement.
+const ex = useExplorer('legibility', { QUERY_TIMEOUT_MS: '20000' });
 
 describe('the first view', () => {
   const views = [
@@ -60,7 +62,65 @@ describe('the first view', () => {
     const tip = page.locator('.tooltip');
     await tip.waitFor({ state: 'visible' });
     expect(await tip.textContent()).toMatch(/^NVIDIA.*Company.*\d+ relationships$/);
+    const zh = await ex.open('/?lang=zh');
+    const q = await renderedCentre(zh, 'nvidia');
+    await zh.mouse.move(box.x + q.x, box.y + q.y);
+    await zh.locator('.tooltip').waitFor({ state: 'visible' });
+    expect(await zh.locator('.tooltip').textContent()).toMatch(/^英伟达.*公司.*\d+ 条关系$/);
   });
+});
+
+describe('the header', () => {
+  const views = [
+    { name: 'en-1280x800', path: '/', viewport: { width: 1280, height: 800 }, phone: false },
+    { name: 'zh-1280x800', path: '/?lang=zh', viewport: { width: 1280, height: 800 }, phone: false },
+    { name: 'en-1920x1080', path: '/', viewport: { width: 1920, height: 1080 }, phone: false },
+    { name: 'en-phone-390x844', path: '/', viewport: { width: 390, height: 844 }, phone: true },
+    { name: 'zh-phone-390x844', path: '/?lang=zh', viewport: { width: 390, height: 844 }, phone: true },
+  ];
+  const CONTROLS = ['layout', 'relayout', 'fit', 'copy-link', 'export-png', 'export-json', 'views-open', 'tour-open', 'lang-toggle'];
+  for (const v of views) {
+    it(`keeps the toolbar on one row, nothing cut off, every control at most one click away (${v.name})`, async () => {
+      const page = await ex.open(v.path, v.viewport, v.phone);
+      const m = await page.evaluate(() => {
+        const boxes = (els: Element[]) => els.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+        // Rows: items whose vertical centres lie within 6 px of each other share one.
+        const rows = (rs: DOMRect[]) => {
+          const centres = rs.map((r) => r.top + r.height / 2).sort((a, b) => a - b);
+          return centres.filter((c, i) => i === 0 || c - centres[i - 1]! > 6).length;
+        };
+        const tools = boxes([...document.querySelector('header.top .toolbar')!.children]);
+        const parts = boxes([...document.querySelectorAll('header.top .brand, header.top .search-wrap, header.top .toolbar')]);
+        return {
+          header: Math.round(document.querySelector('header.top')!.getBoundingClientRect().height),
+          toolbarRows: rows(tools),
+          headerRows: rows(parts),
+          toolbarRight: Math.max(...tools.map((r) => r.right)),
+          toolbarLeft: Math.min(...tools.map((r) => r.left)),
+          width: innerWidth,
+        };
+      });
+      const reach: Record<string, string> = {};
+      for (const id of CONTROLS) {
+        const el = page.locator(`#${id}`);
+        if (await el.isVisible()) reach[id] = 'toolbar';
+        else if ((await page.locator(`#toolbar-menu #${id}`).count()) === 1) {
+          await page.click('#menu-toggle');
+          reach[id] = (await el.isVisible()) ? 'menu' : 'hidden in the menu';
+          await page.keyboard.press('Escape');
+          await expect.poll(() => page.locator('#toolbar-menu').isVisible()).toBe(false);
+        } else reach[id] = 'hidden';
+      }
+      ex.measured[`header ${v.name}`] = { ...m, reach };
+      expect(m.toolbarRows).toBe(1);
+      expect(m.headerRows).toBe(v.phone ? 2 : 1);
+      expect(m.toolbarLeft).toBeGreaterThanOrEqual(0);
+      expect(m.toolbarRight).toBeLessThanOrEqual(m.width);
+      expect(Object.entries(reach).filter(([, where]) => where !== 'toolbar' && where !== 'menu')).toEqual([]);
+      // On a laptop only sharing and exports are folded away.
+      if (!v.phone) expect(Object.keys(reach).filter((id) => reach[id] === 'menu').sort()).toEqual(['copy-link', 'export-json', 'export-png']);
+    });
+  }
 });
 
 describe('the whole graph', () => {
@@ -105,6 +165,28 @@ describe('selection', () => {
     expect(r.inView).toBe(true);
   });
 
+  it('fades at least 90% of the non-neighbours in the whole graph too, and zooms to where the entity can be read', async () => {
+    const page = await ex.open('/?view=all');
+    await page.locator('#search').fill('DeepSeek');
+    await page.locator('[role=option][data-id="deepseek"]').first().click();
+    expect(await waitForId(page, 'deepseek')).toBe(true);
+    await settled(page);
+    // Zoomed in that far, the hub labels' zoomed-out size gives way to the ordinary one (once the view rests).
+    await page.waitForFunction(() => !(window as any).__cy.getElementById('deepseek').hasClass('hub'));
+    const r = await page.evaluate(() => {
+      const cy = (window as any).__cy;
+      const n = cy.getElementById('deepseek');
+      const others = cy.nodes(':visible').not(n.closedNeighborhood());
+      const q = n.renderedPosition();
+      return { faded: others.filter('.faded').length, nonNeighbours: others.length, fontPx: n.pstyle('font-size').pfValue * cy.zoom(), inView: q.x > 0 && q.y > 0 && q.x < cy.width() && q.y < cy.height() };
+    });
+    ex.measured.fadeWholeGraph = { ...r, share: r.faded / r.nonNeighbours };
+    expect(r.nonNeighbours).toBeGreaterThan(300);
+    expect(r.faded / r.nonNeighbours).toBeGreaterThanOrEqual(0.9);
+    expect(r.inView).toBe(true);
+    expect(r.fontPx).toBeGreaterThanOrEqual(9);
+  });
+
   it('brings a selected relationship into view', async () => {
     const page = await ex.open('/?id=nvidia&view=all');
     // Look somewhere else first: the relationship's ends are off screen.
@@ -143,6 +225,33 @@ describe('selection', () => {
   });
 });
 
+describe('history', () => {
+  it('goes Back from the second of two clicked selections to the first, then to none', async () => {
+    const page = await ex.open('/');
+    const [a, b] = await biggestVisible(page, 2);
+    const box = (await page.locator('#cy').boundingBox())!;
+    const titles: string[] = [];
+    for (const id of [a!, b!]) {
+      await settled(page);
+      const p = await renderedCentre(page, id);
+      await page.mouse.click(box.x + p.x, box.y + p.y);
+      expect(await waitForId(page, id)).toBe(true);
+      await expect.poll(() => page.locator('[data-entity-id] #details-title').count()).toBe(1);
+      titles.push((await page.locator('#details-title').textContent())!);
+      // Two clicks 250 ms apart on different nodes must not read as a double tap.
+      await page.waitForTimeout(300);
+    }
+    await page.goBack();
+    expect(await waitForId(page, a!)).toBe(true);
+    await expect.poll(() => page.locator('#details-title').textContent()).toBe(titles[0]);
+    expect(await page.evaluate(() => (window as any).__cy.nodes(':selected').map((n: any) => n.id()).join())).toBe(a);
+    await page.goBack();
+    expect(await waitForId(page, null)).toBe(true);
+    expect(await page.evaluate(() => (window as any).__cy.nodes(':selected').length)).toBe(0);
+    ex.measured.history = { first: a, second: b, titles };
+  });
+});
+
 describe('what joins the view', () => {
   it('places expanded neighbours in free space: still no overlapping nodes or labels', async () => {
     const page = await ex.open('/?id=stargate');
@@ -176,17 +285,27 @@ describe('on a phone', () => {
   it('shares the screen between the canvas and a scrolling panel, and a tap selects the node under it', async () => {
     const page = await ex.open('/', { width: 390, height: 844 }, true);
     await ex.shot(page, 'first-view-phone-390x844');
-    // The phone's canvas (390×~390) holds fewer entities than a laptop's; each of them is labelled and readable.
+    // The phone's canvas (390×~440) holds fewer entities than a laptop's; each of them is labelled and readable.
     const view = await measureView(page);
     ex.measured.phoneFirstView = view;
-    expect(view.nodePairs + view.labelPairs).toBe(0);
-    expect(view.readable).toBeGreaterThanOrEqual(12);
+    expect(view.examples).toEqual([]);
+    expect(view.nodePairs + view.labelPairs + view.labelOverNode).toBe(0);
+    expect(view.readable).toBeGreaterThanOrEqual(25);
     expect(view.readable).toBe(view.nodes);
-    const target = (await biggestVisible(page, 1))[0]!;
+    const targets = await biggestVisible(page, 12);
     const box = (await page.locator('#cy').boundingBox())!;
-    const p = await renderedCentre(page, target);
-    await page.touchscreen.tap(box.x + p.x, box.y + p.y);
-    expect(await waitForId(page, target)).toBe(true);
+    const misses: string[] = [];
+    for (const id of targets) {
+      await settled(page);
+      const p = await renderedCentre(page, id);
+      await page.touchscreen.tap(box.x + p.x, box.y + p.y);
+      if (!(await waitForId(page, id))) misses.push(`${id}: ?id=${param(page, 'id')}`);
+      await page.waitForTimeout(300);
+    }
+    ex.measured.phoneTaps = { targets, misses };
+    expect(targets).toHaveLength(12);
+    expect(misses).toEqual([]);
+    const target = targets.at(-1)!;
     await expect.poll(() => page.locator('#details-title').count()).toBe(1);
     const canvas = (await page.locator('.canvas-wrap').boundingBox())!;
     const side = await page.locator('#side').evaluate((el) => {
