@@ -4,51 +4,19 @@
 // Not part of `npm test`: a full run takes about half an hour on a 2-core machine.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import neo4j from 'neo4j-driver';
 import type { Executor } from '../core/db/executor.js';
-import { forgetDataset } from '../core/db/graphState.js';
 import { applySchema } from '../core/db/schema.js';
-import type { Dataset } from '../core/domain/types.js';
 import { ROOT_DIR } from '../core/config.js';
-import { loadDataset } from '../seed/load.js';
-import { readDataset } from '../seed/dataset.js';
 import { benchApi, type ApiScaleResult, type OpName } from './api.js';
 import { benchClientGraph, buildClient, launchChromium } from './client.js';
-import { benchLoadScale, wipe } from './load.js';
+import { benchLoadScale } from './load.js';
 import { loadAverage, machineInfo } from './lib/machine.js';
 import { benchExecutor, neo4jMemory, startNeo4j, type BenchNeo4j } from './lib/neo4j.js';
 import { startServerProcess } from './lib/serverProcess.js';
 import { round } from './lib/stats.js';
+import { parseArgs, PARTS } from './args.js';
+import { dataset, install } from './datasets.js';
 import { evaluateTargets, summaryMarkdown, writeSummary, type BenchResult } from './report.js';
-import { syntheticDataset } from './synthetic.js';
-
-const PARTS = ['load', 'api', 'client', 'memory'] as const;
-type Part = (typeof PARTS)[number];
-
-function parseArgs(argv: string[]) {
-  const parts: Part[] = [];
-  let from: string | null = null;
-  let quick = false;
-  let name: string | null = null;
-  let readme = false;
-  let big = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if ((PARTS as readonly string[]).includes(a)) parts.push(a as Part);
-    else if (a === '--quick') quick = true;
-    else if (a === '--readme') readme = true;
-    else if (a === '--no-big') big = false;
-    else if (a === '--name' && argv[i + 1]) name = argv[++i]!;
-    else if (a === '--from' && argv[i + 1]) from = argv[++i]!;
-    else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [load] [api] [client] [memory] [--quick] [--no-big] [--name NAME] [--readme]');
-      console.log('       npm run bench -- --from bench/results/NAME.json [--readme]   (re-evaluate and print a stored result)');
-      process.exit(0);
-    } else throw new Error(`unknown argument "${a}" (try --help)`);
-  }
-  const chosen = parts.length ? [...new Set(parts)] : [...PARTS];
-  return { parts: chosen, quick, name, from, readme: readme || (chosen.length === PARTS.length && !quick && !from), big: big && !quick };
-}
 
 const args = parseArgs(process.argv.slice(2));
 
@@ -82,44 +50,6 @@ const settings = {
   },
   client: { graphs: process.env.BENCH_CLIENT_GRAPHS?.split(',') ?? (Q ? ['real', '2k'] : ['real', '2k', '10k']), repeats: Q ? 1 : 3, timeoutMs: Q ? 120_000 : 300_000, harnessTimeoutMs: Q ? 90_000 : 150_000 },
 };
-
-const real = (() => {
-  const r = readDataset();
-  if (!r.ok) throw new Error(`seed/data is invalid (${r.errors.length} errors): run npm run seed -- --check`);
-  return r.dataset;
-})();
-
-// Synthetic datasets are built once and reused; the 100k one takes a few seconds and ~300 MB.
-const datasets = new Map<string, Dataset>();
-function dataset(scale: string): Dataset {
-  if (scale === 'real') return real;
-  const sizes: Record<string, [number, number]> = {
-    '10k/50k': [10_000, 50_000],
-    '100k/500k': [100_000, 500_000],
-    // Client graphs keep the real graph's density (about 1.75 relationships per entity).
-    '2k': [2_000, 3_500],
-    '10k': [10_000, 17_500],
-  };
-  const size = sizes[scale];
-  if (!size) throw new Error(`unknown scale ${scale}`);
-  if (!datasets.has(scale)) datasets.set(scale, syntheticDataset(real, { entities: size[0], relationships: size[1] }));
-  return datasets.get(scale)!;
-}
-
-/** Puts exactly one dataset in the database. The marker of a synthetic one is removed, or the
- * server would see a dataset that differs from seed/data and reload the real one over it. */
-async function install(neo: BenchNeo4j, db: Executor, scale: string): Promise<Dataset> {
-  const d = dataset(scale);
-  const driver = neo4j.driver(neo.connection.uri, neo4j.auth.basic(neo.connection.user, neo.connection.password), { logging: { level: 'error', logger: () => undefined } });
-  try {
-    await wipe(driver);
-  } finally {
-    await driver.close();
-  }
-  await loadDataset(db, d);
-  if (scale !== 'real') await db.write(forgetDataset());
-  return d;
-}
 
 const result: BenchResult = {
   name: args.name ?? `${new Date().toISOString().slice(0, 10)}-${Q ? 'quick' : 'full'}${args.parts.length < PARTS.length ? `-${args.parts.join('-')}` : ''}`,
