@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   try {
-    const prepareNewStore = newStoreSeeder(() => validDataset(), { minRelationships: config.bulkMinRelationships, log });
+    const prepareNewStore = newStoreSeeder(validDataset, { minRelationships: config.bulkMinRelationships, log });
     neo4j = await provisionNeo4j(config.neo4j, { purpose: 'start', supervise: true, log, prepareNewStore });
     server = await startServer({ config, connection: neo4j.connection, neo4jState: neo4j.state, pending: neo4j.pending, log });
   } catch (err) {

@@ -4,24 +4,22 @@
 // the online batched loader runs as before.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CypherStatement } from '../core/db/executor.js';
 import type { Dataset } from '../core/domain/types.js';
 import { bulkImport } from './bulkImport.js';
-
-type Statement = { cypher: string; params: Record<string, unknown> };
 
 export function chooseLoadPath(d: Pick<Dataset, 'relationships'>, minRelationships: number): 'bulk' | 'online' {
   return d.relationships.length >= minRelationships ? 'bulk' : 'online';
 }
 
 /**
- * The local runner's `prepareNewStore` hook: imports `dataset()` offline when it is big enough (and says
- * null when it did not). A failed
- * import leaves no half-written database behind; the online loader then seeds the store as usual.
+ * The local runner's `prepareNewStore` hook: imports `dataset()` offline when it is big enough, null when it
+ * did not. A failed import leaves no half-written database behind; the online loader then seeds the store.
  */
 export function newStoreSeeder(
   dataset: () => Dataset | null,
   opts: { minRelationships: number; heap?: string; log: (m: string) => void },
-): (home: string) => Promise<Statement[] | null> {
+): (home: string) => Promise<CypherStatement[] | null> {
   return async (home) => {
     const d = dataset();
     if (!d || chooseLoadPath(d, opts.minRelationships) === 'online') return null;

@@ -1,3 +1,5 @@
+import type { CypherStatement } from '../db/executor.js';
+
 export interface Neo4jConnection {
   uri: string;
   user: string;
@@ -17,7 +19,7 @@ export interface ProvisionedNeo4j {
   /** The local runner's supervisor state; absent for NEO4J_URI and Docker. */
   state?: () => Neo4jState;
   /** Set when the new store was filled offline: statements to run once the database answers (what the import could not store). */
-  pending?: { cypher: string; params: Record<string, unknown> }[];
+  pending?: CypherStatement[];
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export interface ProvisionOptions {
    * the statements to run once the database answers, or null when it left the store empty. Not called
    * for NEO4J_URI or Docker.
    */
-  prepareNewStore?: (home: string) => Promise<{ cypher: string; params: Record<string, unknown> }[] | null>;
+  prepareNewStore?: (home: string) => Promise<CypherStatement[] | null>;
 }
 
 export class ProvisionError extends Error {}
