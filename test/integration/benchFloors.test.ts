@@ -61,5 +61,7 @@ describe('the best-Cypher floors answer exactly what the API answers', () => {
     // The server would take a synthetic graph for a stale seed; the marker is not part of the answer.
     await db.write({ cypher: "MATCH (d:Dataset {id: 'seed'}) DELETE d", params: {} });
     expect(await compareAll(d, true)).toBeGreaterThan(40);
-  });
+    // 16 s on a quiet machine, over 60 s once in CI after other files had worked the shared Neo4j: the
+    // test checks answers, not speed, so it gets room rather than a limit that measures the machine.
+  }, 300_000);
 });
