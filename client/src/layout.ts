@@ -3,7 +3,7 @@
 // covers another and a click lands on the node drawn under the pointer.
 import type cytoscape from 'cytoscape';
 import { FCOSE_OVERVIEW, FCOSE_WHOLE_GRAPH, NODE_GAP, fcoseOptions } from '../../core/domain/layoutOptions.js';
-import { removeOverlaps, type Box } from '../../core/domain/overlap.js';
+import { removeOverlaps, spreadTo, type Box } from '../../core/domain/overlap.js';
 import type { LayoutName } from './urlState.js';
 
 export type Position = { x: number; y: number };
@@ -41,10 +41,12 @@ export function boxOf(n: cytoscape.NodeSingular, withLabel = true): Box {
  * Moves the given nodes apart until no node or label box touches another. Pinned nodes stay where they
  * are (what the user already sees), the others find the nearest free spot, hubs first.
  */
-export function declutter(cy: cytoscape.Core, nodes: cytoscape.NodeCollection, pinned: cytoscape.NodeCollection = cy.collection()): void {
+export function declutter(cy: cytoscape.Core, nodes: cytoscape.NodeCollection, pinned: cytoscape.NodeCollection = cy.collection(), opts: { spread?: boolean } = {}): void {
   const pins = new Set(pinned.map((n) => n.id()));
   const all = nodes.union(pinned);
   const boxes = all.map((n) => ({ ...boxOf(n as cytoscape.NodeSingular), pinned: pins.has(n.id()) }));
+  // Only a fresh layout is spread: positions a person already sees (pinned, preset) keep their scale.
+  if (opts.spread && pinned.empty()) spreadTo(boxes);
   removeOverlaps(boxes, { gap: PLACEMENT.gap });
   applyPositions(cy, new Map(boxes.map((b) => [b.id, { x: b.x, y: b.y }])));
 }
@@ -102,9 +104,13 @@ export function compactToFit(cy: cytoscape.Core, nodes: cytoscape.NodeCollection
 
 /** The whole graph: the server's positions when it has them for every node, else fcose in the browser. */
 export function layoutWhole(cy: cytoscape.Core, nodes: cytoscape.NodeCollection, preset: Map<string, Position> | null): void {
-  if (preset && nodes.toArray().every((n) => preset.has(n.id()))) applyPositions(cy, new Map(nodes.map((n): [string, Position] => [n.id(), preset.get(n.id())!])));
-  else nodes.union(nodes.edgesWith(nodes)).layout({ ...fcoseOptions(FCOSE_WHOLE_GRAPH, nodes.length, 'browser'), fit: false } as unknown as cytoscape.LayoutOptions).run();
-  declutter(cy, nodes);
+  if (preset && nodes.toArray().every((n) => preset.has(n.id()))) {
+    applyPositions(cy, new Map(nodes.map((n): [string, Position] => [n.id(), preset.get(n.id())!])));
+    declutter(cy, nodes);
+    return;
+  }
+  nodes.union(nodes.edgesWith(nodes)).layout({ ...fcoseOptions(FCOSE_WHOLE_GRAPH, nodes.length, 'browser'), fit: false } as unknown as cytoscape.LayoutOptions).run();
+  declutter(cy, nodes, cy.collection(), { spread: true });
 }
 
 /** The layout picker's other layouts, on the nodes on stage, then the same overlap pass. */

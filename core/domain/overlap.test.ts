@@ -1,6 +1,7 @@
 // Overlap removal: after it, no two boxes overlap, whatever the layout handed it.
 import { describe, expect, it } from 'vitest';
-import { countOverlaps, removeOverlaps, type Box } from './overlap.js';
+import { countOverlaps, removeOverlaps, spreadTo, SPREAD_DEFAULTS, type Box } from './overlap.js';
+import { prng } from './prng.js';
 
 const square = (id: string, x: number, y: number, half = 10): Box => ({ id, x, y, left: -half, right: half, top: -half, bottom: half });
 
@@ -45,5 +46,26 @@ describe('removeOverlaps', () => {
     const boxes = [square('a', 0, 0), square('b', 100, 0), square('c', 0, 100)];
     expect(removeOverlaps(boxes)).toEqual({ moved: 0, maxShift: 0 });
     expect(boxes.map((b) => [b.x, b.y])).toEqual([[0, 0], [100, 0], [0, 100]]);
+  });
+});
+
+describe('spreadTo', () => {
+  it('leaves a layout that already has room as it is', () => {
+    const boxes = [square('a', 0, 0), square('b', 100, 0), square('c', 0, 100)];
+    expect(spreadTo(boxes)).toBe(1);
+    expect(boxes.map((b) => [b.x, b.y])).toEqual([[0, 0], [100, 0], [0, 100]]);
+  });
+
+  it('opens a pile like fcose’s draft to the fill allowed, and the overlap pass then clears all of it', () => {
+    // 2,000 boxes within 400 × 400 px, as the draft left them: they cover ten times that area.
+    const rand = prng(3);
+    const boxes = Array.from({ length: 2000 }, (_, i) => square(`n${i}`, rand() * 400, rand() * 400));
+    expect(spreadTo(boxes)).toBeGreaterThan(3);
+    const xs = boxes.map((b) => b.x);
+    const ys = boxes.map((b) => b.y);
+    const area = (Math.max(...xs) - Math.min(...xs) + 20) * (Math.max(...ys) - Math.min(...ys) + 20);
+    expect((2000 * 400) / area).toBeCloseTo(SPREAD_DEFAULTS.maxFill, 1);
+    removeOverlaps(boxes, { gap: 6 });
+    expect(countOverlaps(boxes, 6)).toBe(0);
   });
 });

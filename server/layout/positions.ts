@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { FCOSE_WHOLE_GRAPH, NODE_GAP, NODE_SIZE_STYLE, fcoseOptions, nodeSize } from '../../core/domain/layoutOptions.js';
-import { removeOverlaps, type Box } from '../../core/domain/overlap.js';
+import { removeOverlaps, spreadTo, type Box } from '../../core/domain/overlap.js';
 import { prng } from '../../core/domain/prng.js';
 
 cytoscape.use(fcose);
@@ -66,6 +66,7 @@ export function computePositions(input: LayoutInput): Positions {
     return { id: n.id(), x: p.x, y: p.y, left: -half, right: half, top: -half, bottom: half, priority: degree.get(n.id()) ?? 0 };
   });
   cy.destroy();
+  spreadTo(boxes);
   // Rounding moves a node by up to half a pixel: the gap has room for it.
   removeOverlaps(boxes, { gap: NODE_GAP });
   return new Map(boxes.map((b) => [b.id, { x: Math.round(b.x), y: Math.round(b.y) }]));
