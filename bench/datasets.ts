@@ -33,9 +33,12 @@ export function dataset(scale: string): Dataset {
   return datasets.get(scale)!;
 }
 
-/** Puts exactly one dataset in the database. The marker of a synthetic one is removed, or the
- * server would see a dataset that differs from seed/data and reload the real one over it. */
-export async function install(neo: BenchNeo4j, db: Executor, scale: string): Promise<Dataset> {
+/**
+ * Puts exactly one dataset in the database. The marker of a synthetic one is removed, or a server
+ * reading seed/data would reload the real one over it — unless keepMarker: the server is then given
+ * the same dataset (startServerProcess's `dataset`), and caches its answers as for a seeded store.
+ */
+export async function install(neo: BenchNeo4j, db: Executor, scale: string, opts: { keepMarker?: boolean } = {}): Promise<Dataset> {
   const d = dataset(scale);
   const driver = neo4j.driver(neo.connection.uri, neo4j.auth.basic(neo.connection.user, neo.connection.password), { logging: { level: 'error', logger: () => undefined } });
   try {
@@ -44,6 +47,6 @@ export async function install(neo: BenchNeo4j, db: Executor, scale: string): Pro
     await driver.close();
   }
   await loadDataset(db, d);
-  if (scale !== 'real') await db.write(forgetDataset());
+  if (scale !== 'real' && !opts.keepMarker) await db.write(forgetDataset());
   return d;
 }

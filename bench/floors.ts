@@ -197,22 +197,34 @@ RETURN [n IN nodes(p) | ${NODE('n')}] AS nodes, [r IN relationships(p) | ${EDGE(
   }),
 };
 
-/** The first view: every entity up to the limit, in id order, and the edges between them. */
+/**
+ * The first view: the most connected entities up to the limit, in id order, and the edges between
+ * them. Which ends were kept is known only once the selection is made: a cut graph's edges are kept
+ * by a set in JS, as the server does.
+ */
 const graph: Floor = {
   statement: (_vars, v) => ({
-    cypher: `MATCH (e:Entity) WITH e ORDER BY e.id
-WITH collect(e) AS ordered
-WITH ordered[..$limit] AS ns, size(ordered) > $limit AS truncated
-WITH ns, truncated, ns[-1].id AS last
-CALL (ns, last) {
+    cypher: `MATCH (e:Entity) WITH e, COUNT { (e)--(:Entity) } AS links ORDER BY links DESC, e.id
+WITH collect(e) AS ranked
+WITH ranked[..$limit] AS kept, size(ranked) > $limit AS truncated
+UNWIND kept AS x
+WITH x, truncated ORDER BY x.id
+WITH collect(x) AS ns, truncated
+CALL (ns) {
   UNWIND ns AS a
-  MATCH (a)-[r:${types(v)}]->(b:Entity) WHERE b.id <= last
+  MATCH (a)-[r:${types(v)}]->(b:Entity)
   RETURN collect(${EDGE('r')}) AS edges
 }
 RETURN [x IN ns | ${NODE('x')}] AS nodes, edges, truncated`,
     params: { limit: neo4j.int(5000) },
   }),
-  finish: (row) => ({ graph: { nodes: row?.nodes ?? [], edges: row?.edges ?? [], truncated: row?.truncated ?? false } }),
+  finish: (row) => {
+    const nodes = (row?.nodes ?? []) as Row[];
+    const truncated = (row?.truncated ?? false) as boolean;
+    const ids = new Set(nodes.map((n) => n.id));
+    const edges = ((row?.edges ?? []) as Row[]).filter((e) => !truncated || (ids.has((e.source as Row).id) && ids.has((e.target as Row).id)));
+    return { graph: { nodes, edges, truncated } };
+  },
 };
 
 export const FLOORS: Record<FloorOp, Floor> = { search, entity, neighborhood2, shortestPath, graph };

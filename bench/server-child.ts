@@ -5,6 +5,7 @@
 // and the server closes when stdin closes (so it never outlives the benchmark).
 import { loadConfig } from '../core/config.js';
 import { startServer } from '../app/start.js';
+import { dataset } from './datasets.js';
 
 const connection = JSON.parse(process.env.BENCH_NEO4J ?? 'null') as { uri: string; user: string; password: string } | null;
 if (!connection) throw new Error('BENCH_NEO4J is not set: this file is started by bench/lib/serverProcess.ts');
@@ -20,7 +21,8 @@ const config = loadConfig({
 });
 if (process.env.BENCH_CLIENT_DIR) config.clientDir = process.env.BENCH_CLIENT_DIR;
 
-const server = await startServer({ config, connection, log: (m) => process.stderr.write(`${m}\n`) });
+const scale = process.env.BENCH_DATASET;
+const server = await startServer({ config, connection, log: (m) => process.stderr.write(`${m}\n`), ...(scale ? { dataset: dataset(scale) } : {}) });
 
 // Where the resident memory goes (V8 heap, buffers, the rest), sampled for the parent at a fixed interval.
 if (process.env.BENCH_MEMORY_INTERVAL_MS) {

@@ -32,7 +32,16 @@ function bundleServerChild(): string {
   return join(outdir, 'server-child.mjs');
 }
 
-export async function startServerProcess(connection: Neo4jConnection, opts: { clientDir?: string; log?: (m: string) => void; /** e.g. ['--cpu-prof'] (not allowed in NODE_OPTIONS). */ nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+export interface ServerProcessOptions {
+  clientDir?: string;
+  log?: (m: string) => void;
+  /** e.g. ['--cpu-prof'] (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
+  /** A benchmark scale (bench/datasets.ts) the server serves instead of seed/data: install it with keepMarker. */
+  dataset?: string;
+}
+
+export async function startServerProcess(connection: Neo4jConnection, opts: ServerProcessOptions = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), bundleServerChild()], {
     cwd: ROOT_DIR,
     env: {
@@ -42,6 +51,7 @@ export async function startServerProcess(connection: Neo4jConnection, opts: { cl
       BENCH_NEO4J: JSON.stringify(connection),
       BENCH_MEMORY_INTERVAL_MS: '500',
       ...(opts.clientDir ? { BENCH_CLIENT_DIR: opts.clientDir } : {}),
+      ...(opts.dataset ? { BENCH_DATASET: opts.dataset } : {}),
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -131,8 +131,8 @@ export interface Operation {
   variables: Record<string, unknown>;
 }
 
-export const GRAPH = `query Graph($kinds: [EntityKind!], $relationshipTypes: [String!], $asOf: String) {
-  graph(kinds: $kinds, relationshipTypes: $relationshipTypes, asOf: $asOf) {
+export const GRAPH = `query Graph($kinds: [EntityKind!], $relationshipTypes: [String!], $asOf: String, $limit: Int) {
+  graph(kinds: $kinds, relationshipTypes: $relationshipTypes, asOf: $asOf, limit: $limit) {
     nodes { ${NODE_FIELDS} }
     edges { ${EDGE_FIELDS} }
     truncated
@@ -140,8 +140,9 @@ export const GRAPH = `query Graph($kinds: [EntityKind!], $relationshipTypes: [St
   }
 }`;
 
-export function graphOperation(filters: { kinds: string[] | null; types: string[] | null; asOf: string | null }): Operation {
-  return { graphql: GRAPH, variables: { kinds: filters.kinds, relationshipTypes: filters.types, asOf: filters.asOf } };
+/** Without a limit the server's default applies (the variable is left out, not sent as null). */
+export function graphOperation(filters: { kinds: string[] | null; types: string[] | null; asOf: string | null }, limit?: number): Operation {
+  return { graphql: GRAPH, variables: { kinds: filters.kinds, relationshipTypes: filters.types, asOf: filters.asOf, ...(limit ? { limit } : {}) } };
 }
 
 export const ENTITY = `query Entity($id: ID!) {

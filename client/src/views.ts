@@ -10,12 +10,17 @@ import { graphOperation, neighborhoodOperation, type Subgraph } from './queries.
 import { canvas, stage } from './scene.js';
 import { emit, meta, record, state, update, visibility } from './store.js';
 import { nodesById } from './layout.js';
+import { FIRST_VIEW_NODES } from '../../core/domain/layoutOptions.js';
 import { showAround } from './selection.js';
 import { reapplySelection } from './selectionFlow.js';
 
 /** Nodes each expansion added to the canvas (not just to the stage), so collapsing can remove them again. */
 const addedBy = new Map<string, string[]>();
-let wholeLoaded = false;
+/** What of the graph the canvas holds: none of it (focus), the first view's part, or all the server sends. */
+let loaded: 'none' | 'first' | 'whole' = 'none';
+
+/** A graph answer and whether it was asked for whole or for the first view's most connected part. */
+export type GraphLoad = { graph: Subgraph; whole: boolean };
 
 export function recordView(): void {
   if (state.focus) record('view', 'focus', neighborhoodOperation(state.focus));
@@ -26,21 +31,25 @@ export function recordView(): void {
   }
 }
 
-/** The first view depends on this one query: a cold server's first run over the time limit is tried again. */
-export function fetchWholeGraph(): Promise<Subgraph> {
-  const op = graphOperation({ kinds: null, types: null, asOf: null });
-  return gqlRetrying<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => d.graph);
+/**
+ * The overview needs only the most connected entities (FIRST_VIEW_NODES; a small graph arrives whole);
+ * the whole graph is fetched when it is shown. The first view depends on this one query: a cold
+ * server's first run over the time limit is tried again.
+ */
+export function fetchWholeGraph(whole = state.scope === 'all'): Promise<GraphLoad> {
+  const op = graphOperation({ kinds: null, types: null, asOf: null }, whole ? undefined : FIRST_VIEW_NODES);
+  return gqlRetrying<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => ({ graph: d.graph, whole }));
 }
 
-export async function loadWholeGraph(pending: Promise<Subgraph> = fetchWholeGraph()): Promise<void> {
-  const graph = await pending;
+export async function loadWholeGraph(pending: Promise<GraphLoad> = fetchWholeGraph()): Promise<void> {
+  const { graph, whole } = await pending;
   canvas.clear();
   addedBy.clear();
   canvas.addSubgraph(graph);
   stage.setPreset(graph.positions);
   meta.totalEntities = Math.max(meta.totalEntities, graph.nodes.length);
-  wholeLoaded = true;
-  if (graph.truncated) notice(t('graphTruncated', { n: graph.nodes.length }));
+  loaded = whole || !graph.truncated ? 'whole' : 'first';
+  if (graph.truncated && loaded === 'whole') notice(t('graphTruncated', { n: graph.nodes.length }));
 }
 
 /** Lays out the current scope from scratch (with fcose where the server's positions do not do) and redraws what depends on it. */
@@ -63,7 +72,7 @@ export function afterStageChange(): void {
 }
 
 async function leaveFocus(scope: 'overview' | 'all'): Promise<void> {
-  if (!wholeLoaded) await loadWholeGraph();
+  if (loaded === 'none' || (scope === 'all' && loaded === 'first')) await loadWholeGraph(fetchWholeGraph(scope === 'all'));
   update({ focus: null, scope });
   recordView();
   await presentScope();
@@ -80,7 +89,7 @@ export async function focusOn(id: string): Promise<void> {
     if (data.neighborhood.nodes.length === 0) return notice(t('unknownId', { id }), 'error');
     canvas.clear();
     addedBy.clear();
-    wholeLoaded = false;
+    loaded = 'none';
     canvas.addSubgraph(data.neighborhood);
     update({ focus: id, id });
     recordView();

@@ -102,7 +102,11 @@ export async function shortestPath(
   return rows.length ? toSubgraph(rows[0]) : null;
 }
 
-/** An entity exists "as of" a date when its earliest known date is not after it (undated ones always do). */
+/**
+ * An entity exists "as of" a date when its earliest known date is not after it (undated ones always do).
+ * A graph larger than the limit keeps its most connected entities (ties by id), which is what an
+ * overview of it shows first; the answer lists them in id order either way.
+ */
 export function wholeGraphQuery(
   opts: { kinds: string[]; types: string[]; asOf: string | null; limit: number },
   allowedTypes: readonly string[],
@@ -114,9 +118,14 @@ export function wholeGraphQuery(
   return {
     cypher: `MATCH (e:Entity)
 WHERE ${nodeFilter('e')}
-WITH e ORDER BY e.id
-WITH collect(e) AS candidates
-WITH candidates[..$limit] AS ns, size(candidates) > $limit AS truncated
+WITH e, COUNT { (e)--(:Entity) } AS links ORDER BY links DESC, e.id
+WITH collect(e) AS ranked
+WITH ranked[..$limit] AS kept, size(ranked) > $limit AS truncated
+CALL (kept) {
+  UNWIND kept AS k
+  WITH k ORDER BY k.id
+  RETURN collect(k) AS ns
+}
 CALL (ns) {
   UNWIND ns AS a
   MATCH (a)-[r:${types}]->(b:Entity)

@@ -125,6 +125,21 @@ describe('subgraphs', () => {
     expect(early.graph.nodes.map((n: { id: string }) => n.id)).not.toContain('deepseek-r1');
   });
 
+  it('cuts a graph over its limit to the most connected entities, listed by id, with only the edges among them', async () => {
+    const all = await ok('{ graph { nodes { id degree } } }');
+    const cut = await ok('{ graph(limit: 40) { truncated nodes { id degree } edges { source { id } target { id } } } }');
+    expect(cut.graph.truncated).toBe(true);
+    const ids = cut.graph.nodes.map((n: { id: string }) => n.id);
+    expect(ids).toEqual([...ids].sort());
+    // Exactly the 40 first by degree (ties by id): the first view's overview is drawn from them.
+    const ranked = [...all.graph.nodes].sort((a: { id: string; degree: number }, b: { id: string; degree: number }) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
+    expect(new Set(ids)).toEqual(new Set(ranked.slice(0, 40).map((n: { id: string }) => n.id)));
+    expect(ids).toContain('nvidia');
+    const kept = new Set(ids);
+    for (const e of cut.graph.edges) expect(kept.has(e.source.id) && kept.has(e.target.id)).toBe(true);
+    expect(cut.graph.edges.length).toBeGreaterThan(40);
+  });
+
   it('lays out the whole graph at start-up, so the explorer can place it at once, the same way every time', async () => {
     const q = '{ graph { nodes { id } positions { id x y } } }';
     const first = await ok(q);
