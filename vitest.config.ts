@@ -21,6 +21,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // expect.poll waits 1 s by default: a search answered in 1.2 s on a machine busy with other test
+          // files failed a test about ranking. Polls wait for what a person would see, not for how fast.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -104,6 +104,8 @@ export interface CentralityDeps {
   selectEntity: (id: string) => void;
   /** Where the section goes (the filters panel by default). */
   container?: HTMLElement;
+  /** The list is asked for once this settles (the first view drawn; at once by default). */
+  after?: Promise<void>;
 }
 
 export function mountCentrality(deps: CentralityDeps): void {
@@ -186,7 +188,8 @@ export function mountCentrality(deps: CentralityDeps): void {
 
   onLangChange(render);
   render();
-  gqlRetrying<{ pr: { nodes: Ranked[] }; bc: { nodes: Ranked[] } }>(TOP)
+  (deps.after ?? Promise.resolve())
+    .then(() => gqlRetrying<{ pr: { nodes: Ranked[] }; bc: { nodes: Ranked[] } }>(TOP))
     .then((d) => {
       // An old store without centrality answers nulls: say so rather than list zeros.
       if (d.pr.nodes.some((e) => e.centrality)) top = { pr: d.pr.nodes, bc: d.bc.nodes };

@@ -18,7 +18,7 @@ import { EPISODE, type TypeInfo } from './queries.js';
 import { canvas, stage } from './scene.js';
 import { autocomplete } from './search.js';
 import { mountCentrality } from './centralityPanel.js';
-import { actions, meta, parsed, record, state, subscribe, update } from './store.js';
+import { actions, firstViewShown, markFirstViewShown, meta, parsed, record, state, subscribe, update } from './store.js';
 import { replayValue, stopReplay } from './timeControls.js';
 import { attachTooltip } from './tooltip.js';
 import { LAYOUTS, checkTerms, type ParamProblem, type ViewState } from './urlState.js';
@@ -89,7 +89,7 @@ subscribe((c) => {
 });
 
 autocomplete(byId<HTMLInputElement>('search'), (hit) => void actions.selectEntity(hit.id));
-mountCentrality({ cy: canvas.cy, selectEntity: (id) => void actions.selectEntity(id) });
+mountCentrality({ cy: canvas.cy, selectEntity: (id) => void actions.selectEntity(id), after: firstViewShown });
 wireControls();
 startTour();
 startSavedViews();
@@ -159,6 +159,7 @@ async function start(): Promise<void> {
   afterStageChange();
   window.addEventListener('beforeunload', stopReplay);
   document.body.dataset.ready = 'true';
+  markFirstViewShown();
   // Re-running the layout or a focus then need not wait for the layout code.
   setTimeout(() => void fcoseReady(), 1000);
 }

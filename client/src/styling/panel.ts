@@ -6,7 +6,7 @@ import { byId, h, replace } from '../dom.js';
 import { getLang, statusName } from '../i18n.js';
 import { errorText, notice } from '../notices.js';
 import { canvas, stage } from '../scene.js';
-import { state, subscribe, update, type Change } from '../store.js';
+import { firstViewShown, state, subscribe, update, type Change } from '../store.js';
 import { applyColor, applySize, reflow, type ColorLegend, type SizeLegend } from './apply.js';
 import { loadMetricNames, loadStylingData, slice } from './data.js';
 import { COLOR_BY, GRAPH_MEASURES, type ColorBy } from './options.js';
@@ -20,7 +20,7 @@ export function subscribeStyling(): void {
   byId('filters-panel').append(controls);
   (byId('cy').parentElement ?? document.body).append(legendBox);
   renderControls();
-  void loadMetricNames().then(renderControlsIfIdle);
+  void firstViewShown.then(loadMetricNames).then(renderControlsIfIdle);
   subscribe(onChange);
   if (state.size || state.color) void restyle(true);
 }
