@@ -156,6 +156,8 @@ async function warmWholeGraph(db: Executor, vocabulary: Vocabulary, layout: Layo
     for (const limit of [FIRST_VIEW_NODES, DEFAULT_GRAPH_LIMIT]) {
       const g = await wholeGraph(db, { kinds: [], types: [], asOf: null, limit }, Object.keys(vocabulary.relationshipTypes));
       warming.push(layout.warm(layoutInput(g)));
+      // A graph that fits the first view is also the whole one: no second read of it.
+      if (!g.truncated) break;
     }
   } catch (err) {
     return log(`layout: not warmed (${(err as Error).message})`);

@@ -29,7 +29,7 @@ import { mountToolbarMenu } from './toolbarMenu.js';
 import { subscribeStyling } from './styling/panel.js';
 import { subscribeTimeline } from './timeline/panel.js';
 import { wireControls, syncViewportToUrl } from './controls.js';
-import { afterStageChange, fetchWholeGraph, loadWholeGraph, presentScope, recordView } from './views.js';
+import { afterStageChange, fetchGraph, loadGraph, presentScope, recordView } from './views.js';
 
 setLang(state.lang ?? defaultLang());
 document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
@@ -113,7 +113,7 @@ async function start(): Promise<void> {
   subscribeTimeline();
 
   // The graph does not depend on the episode or the vocabulary: all three travel at once.
-  const early = state.focus ? null : fetchWholeGraph();
+  const early = state.focus ? null : fetchGraph();
   early?.catch(() => undefined);
   const [episode, voc] = await Promise.all([
     gql<{ episode: { durationSeconds: number }; relationshipTypes: TypeInfo[] }>(EPISODE).catch(() => null),
@@ -138,7 +138,7 @@ async function start(): Promise<void> {
   try {
     if (state.focus) await actions.focus(state.focus);
     else {
-      await loadWholeGraph(early ?? undefined);
+      await loadGraph(early ?? undefined);
       await presentScope();
     }
   } catch (err) {

@@ -36,12 +36,12 @@ export function recordView(): void {
  * the whole graph is fetched when it is shown. The first view depends on this one query: a cold
  * server's first run over the time limit is tried again.
  */
-export function fetchWholeGraph(whole = state.scope === 'all'): Promise<GraphLoad> {
+export function fetchGraph(whole = state.scope === 'all'): Promise<GraphLoad> {
   const op = graphOperation({ kinds: null, types: null, asOf: null }, whole ? undefined : FIRST_VIEW_NODES);
   return gqlRetrying<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => ({ graph: d.graph, whole }));
 }
 
-export async function loadWholeGraph(pending: Promise<GraphLoad> = fetchWholeGraph()): Promise<void> {
+export async function loadGraph(pending: Promise<GraphLoad> = fetchGraph()): Promise<void> {
   const { graph, whole } = await pending;
   canvas.clear();
   addedBy.clear();
@@ -72,7 +72,7 @@ export function afterStageChange(): void {
 }
 
 async function leaveFocus(scope: 'overview' | 'all'): Promise<void> {
-  if (loaded === 'none' || (scope === 'all' && loaded === 'first')) await loadWholeGraph(fetchWholeGraph(scope === 'all'));
+  if (loaded === 'none' || (scope === 'all' && loaded === 'first')) await loadGraph(fetchGraph(scope === 'all'));
   update({ focus: null, scope });
   recordView();
   await presentScope();
