@@ -142,6 +142,11 @@ export interface OpResult {
   floor: SideResult;
   /** The best hand-written single statement (bench/floors.ts). */
   best?: SideResult;
+  /** The API with every answer computed (no answer cache: `Cache-Control: no-cache`). */
+  computed?: SideResult;
+  /** computed p50 / best p50, pooled and per round. */
+  computedBestP50Ratio?: number;
+  computedBestP50RatioPerRound?: number[];
   /** api p50 / replay p50 over all rounds pooled. */
   p50Ratio: number;
   /** The same ratio per round: how much it moved with the machine's noise. */
@@ -206,37 +211,45 @@ export async function benchApi(
       // hundredth. Both sides are warmed up the same way before anything is measured.
       await runFloor(driver, opPlans, 8, opts.warmupSeconds);
       await runBestSide(bestDriver, op, d.vocabulary, 8, opts.warmupSeconds);
+      await runApi(server.url, op, 8, opts.warmupSeconds, true);
       await runApi(server.url, op, 8, opts.warmupSeconds);
       for (const c of opts.concurrencies) {
         const floorRounds: RoundSamples[] = [];
         const bestRounds: RoundSamples[] = [];
         const apiRounds: RoundSamples[] = [];
+        const computedRounds: RoundSamples[] = [];
         const perRound: number[] = [];
         const bestPerRound: number[] = [];
+        const computedPerRound: number[] = [];
         const sampler = rssSampler(server.pid, 200);
-        const sides = ['best', 'api', 'floor'] as const;
+        const sides = ['best', 'api', 'floor', 'computed'] as const;
         for (let r = 0; r < opts.rounds; r++) {
           // Rotating which side goes first cancels a slow drift in the machine's load.
           const order = sides.map((_, i) => sides[(i + r) % sides.length]!);
           let f: RoundSamples | null = null;
           let b: RoundSamples | null = null;
           let a: RoundSamples | null = null;
+          let k: RoundSamples | null = null;
           for (const which of order) {
             if (which === 'floor') f = await runFloor(driver, opPlans, c, opts.roundSeconds);
             else if (which === 'best') b = await runBestSide(bestDriver, op, d.vocabulary, c, opts.roundSeconds);
+            else if (which === 'computed') k = await runApi(server.url, op, c, opts.roundSeconds, true);
             else a = await runApi(server.url, op, c, opts.roundSeconds);
           }
           floorRounds.push(f!);
           bestRounds.push(b!);
           apiRounds.push(a!);
+          computedRounds.push(k!);
           perRound.push(round(median(a!.latencies) / median(f!.latencies), 2));
           bestPerRound.push(round(median(a!.latencies) / median(b!.latencies), 2));
+          computedPerRound.push(round(median(k!.latencies) / median(b!.latencies), 2));
         }
         const samples = sampler.stop();
         allRss.push(...samples);
         const api = side(apiRounds);
         const floor = side(floorRounds);
         const best = side(bestRounds);
+        const computed = side(computedRounds);
         const result: OpResult = {
           op: op.name,
           concurrency: c,
@@ -249,11 +262,14 @@ export async function benchApi(
           p50RatioPerRound: perRound,
           bestP50Ratio: round(api.p50 / best.p50, 2),
           bestP50RatioPerRound: bestPerRound,
+          computed,
+          computedBestP50Ratio: round(computed.p50 / best.p50, 2),
+          computedBestP50RatioPerRound: computedPerRound,
           serverRssPeakMiB: mib(Math.max(...samples)),
         };
         results.push(result);
         opts.log(
-          `  ${scale} ${op.name} c=${c}: api p50 ${api.p50} ms p99 ${api.p99} ms ${api.requestsPerSecond} req/s err ${api.errors} | replay p50 ${floor.p50} ms ${floor.requestsPerSecond} req/s | best p50 ${best.p50} ms ${best.requestsPerSecond} req/s err ${best.errors} | api/best ${result.bestP50Ratio} ${JSON.stringify(bestPerRound)} api/replay ${result.p50Ratio} ${JSON.stringify(perRound)} | rss ${result.serverRssPeakMiB} MiB`,
+          `  ${scale} ${op.name} c=${c}: api p50 ${api.p50} ms p99 ${api.p99} ms ${api.requestsPerSecond} req/s err ${api.errors} | replay p50 ${floor.p50} ms ${floor.requestsPerSecond} req/s | best p50 ${best.p50} ms ${best.requestsPerSecond} req/s err ${best.errors} | api/best ${result.bestP50Ratio} ${JSON.stringify(bestPerRound)} computed p50 ${computed.p50} ms computed/best ${result.computedBestP50Ratio} api/replay ${result.p50Ratio} ${JSON.stringify(perRound)} | rss ${result.serverRssPeakMiB} MiB`,
         );
       }
     }

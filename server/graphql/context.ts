@@ -19,6 +19,13 @@ export interface GraphQLContext {
   cache: DatasetCache;
   /** Present when the request asked for its Cypher (EXPLAIN_HEADER): every statement run for it. */
   cypher?: TracedStatement[];
+  /** Whether this answer may be kept as the dataset's answer to the same request (http/answerCache.ts). */
+  answer: AnswerNote;
+}
+
+/** Cleared by whatever makes an answer hold more than the dataset: an error, a layout not ready yet. */
+export interface AnswerNote {
+  keep: boolean;
 }
 
 export interface GraphQLDeps {
@@ -29,6 +36,8 @@ export interface GraphQLDeps {
   cache?: DatasetCache;
   /** Record the Cypher this request runs, for `extensions.cypher` of its answer. */
   explain?: boolean;
+  /** The answer cache's note for this request, when it may keep the answer. */
+  answer?: AnswerNote;
 }
 
 /**
@@ -43,12 +52,20 @@ export function wantsExplain(headers: Record<string, unknown>, body: unknown): b
 }
 
 export function createContext(deps: GraphQLDeps): GraphQLContext {
-  const { explain, ...rest } = deps;
+  const { explain, answer, ...rest } = deps;
   const controller = new AbortController();
   const cypher: TracedStatement[] | undefined = explain ? [] : undefined;
   const guarded = requestExecutor(deps.db, controller);
   const db = cypher ? tracedExecutor(guarded, cypher) : guarded;
   // The cache belongs to the server's executor, not to this request's traced wrapper of it.
   const cache = deps.cache ?? datasetCacheFor(deps.db);
-  return { ...rest, db, signal: controller.signal, cache, loaders: createLoaders(db, cache), ...(cypher ? { cypher } : {}) };
+  return {
+    ...rest,
+    db,
+    signal: controller.signal,
+    cache,
+    loaders: createLoaders(db, cache),
+    answer: answer ?? { keep: false },
+    ...(cypher ? { cypher } : {}),
+  };
 }

@@ -17,13 +17,21 @@ export const GRAPHQL_SCHEMA_FILE = join(ROOT_DIR, 'server', 'graphql', 'schema.g
 
 export { LIMITS } from './limits.js';
 
-/** Puts the statements a request ran (when it asked: context.ts) into its answer's extensions. */
-const explainPlugin: ApolloServerPlugin<GraphQLContext> = {
+/**
+ * Puts the statements a request ran (when it asked: context.ts) into its answer's extensions, and keeps
+ * an answer with errors out of the answer cache (a timeout or a dead database is not the dataset's answer).
+ */
+const answerPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue, response }) {
-        if (!contextValue.cypher || response.body.kind !== 'single') return;
+        if (response.body.kind !== 'single') {
+          contextValue.answer.keep = false;
+          return;
+        }
         const result = response.body.singleResult;
+        if (result.errors?.length) contextValue.answer.keep = false;
+        if (!contextValue.cypher) return;
         result.extensions = { ...result.extensions, cypher: contextValue.cypher };
       },
     };
@@ -58,7 +66,7 @@ export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQL
       ...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      explainPlugin,
+      answerPlugin,
     ],
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,

@@ -12,6 +12,8 @@ function layoutOf(ctx: GraphQLContext, s: SubgraphResult): LayoutAnswer | null {
   if (!ctx.layout) return null;
   let answer = answers.get(s);
   if (!answer) answers.set(s, (answer = ctx.layout.positionsFor(layoutInput(s))));
+  // Positions still to come: asking again later gets them, so this answer is not the dataset's.
+  if (answer.status === 'PENDING' || answer.status === 'REFUSED_QUEUE_FULL') ctx.answer.keep = false;
   return answer;
 }
 

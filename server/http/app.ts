@@ -10,6 +10,7 @@ import type { Executor } from '../../core/db/executor.js';
 import type { Vocabulary } from '../../core/domain/types.js';
 import { createContext, wantsExplain, type GraphQLContext } from '../graphql/context.js';
 import { datasetCacheFor } from '../graphql/datasetCache.js';
+import { createAnswerCache } from './answerCache.js';
 import type { LayoutService } from '../layout/service.js';
 import { cypherConsoleHandler } from './cypherConsole.js';
 import { exportRouter } from './exports.js';
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(corsAllowlist(deps.corsOrigins));
   const json = express.json({ limit: '256kb' });
   const statements = createStatementLimiter(deps.limits.graphqlStatements);
+  const dbOf = (req: Request) => statements.forClient(deps.db, req.ip ?? 'unknown');
+  const answers = createAnswerCache({ enabled: datasetCacheFor(deps.db).enabled, db: dbOf });
 
   app.get('/health', healthHandler(deps.healthDb, deps.neo4jState));
 
@@ -63,10 +66,12 @@ export function createApp(deps: AppDeps): express.Express {
     perMinute(deps.limits.graphqlPerMinute, 'GraphQL'),
     concurrentPerClient(deps.limits.graphqlConcurrent, 'concurrent GraphQL'),
     json,
+    answers.middleware,
     expressMiddleware(deps.apollo, {
-      context: async ({ req }) =>
+      context: async ({ req, res }) =>
         createContext({
-          db: statements.forClient(deps.db, req.ip ?? 'unknown'),
+          db: dbOf(req),
+          answer: answers.noteOf(res),
           vocabulary: deps.vocabulary,
           layout: deps.layout,
           cache: datasetCacheFor(deps.db),
