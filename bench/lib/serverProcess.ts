@@ -2,6 +2,7 @@
 // bundles app/main.ts (plain Node, no tsx loader in the process), and stops it by closing its
 // stdin, with a kill after a bounded wait.
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT_DIR } from '../../core/config.js';
 import type { Neo4jConnection } from '../../core/neo4j/types.js';
@@ -32,17 +33,25 @@ function bundleServerChild(): string {
   return join(outdir, 'server-child.mjs');
 }
 
+/** The Node flags `npm start` gives the server (package.json's start script is their one home). */
+export function startScriptNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  const node = words.lastIndexOf('node');
+  return node < 0 ? [] : words.slice(node + 1).filter((w) => w.startsWith('--'));
+}
+
 export interface ServerProcessOptions {
   clientDir?: string;
   log?: (m: string) => void;
-  /** e.g. ['--cpu-prof'] (not allowed in NODE_OPTIONS). */
+  /** After the start script's own flags, e.g. ['--cpu-prof'] (not allowed in NODE_OPTIONS). */
   nodeArgs?: string[];
   /** A benchmark scale (bench/datasets.ts) the server serves instead of seed/data: install it with keepMarker. */
   dataset?: string;
 }
 
 export async function startServerProcess(connection: Neo4jConnection, opts: ServerProcessOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), bundleServerChild()], {
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), ...(opts.nodeArgs ?? []), bundleServerChild()], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,

@@ -1,8 +1,6 @@
 // Starts the explorer: the store's subscribers (canvas, panels, URL), the commands, then the URL
 // state in, data from the API and the first view drawn. Each concern lives in its own module; this
 // file only puts them in order, and nothing calls back into it.
-import './styles.css';
-import { gql, vocabulary } from './api.js';
 import { subscribeCanvas } from './canvasSync.js';
 import { provideCommands } from './commands.js';
 import { ConsolePanel } from './consolePanel.js';
@@ -14,7 +12,6 @@ import { nodesById } from './layout.js';
 import { errorText, notice, watchConnection } from './notices.js';
 import { subscribePanels } from './panels.js';
 import { PathPanel, type PathResult } from './path.js';
-import { EPISODE, type TypeInfo } from './queries.js';
 import { canvas, stage } from './scene.js';
 import { autocomplete } from './search.js';
 import { mountCentrality } from './centralityPanel.js';
@@ -29,7 +26,8 @@ import { mountToolbarMenu } from './toolbarMenu.js';
 import { subscribeStyling } from './styling/panel.js';
 import { subscribeTimeline } from './timeline/panel.js';
 import { wireControls, syncViewportToUrl } from './controls.js';
-import { afterStageChange, fetchGraph, loadGraph, presentScope, recordView } from './views.js';
+import { afterStageChange, loadGraph, presentScope, recordView } from './views.js';
+import { firstRequests } from './firstRequests.js';
 
 setLang(state.lang ?? defaultLang());
 document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
@@ -112,13 +110,10 @@ async function start(): Promise<void> {
   subscribeStyling();
   subscribeTimeline();
 
-  // The graph does not depend on the episode or the vocabulary: all three travel at once.
-  const early = state.focus ? null : fetchGraph();
-  early?.catch(() => undefined);
-  const [episode, voc] = await Promise.all([
-    gql<{ episode: { durationSeconds: number }; relationshipTypes: TypeInfo[] }>(EPISODE).catch(() => null),
-    vocabulary().catch(() => null),
-  ]);
+  // Started by boot.ts before this bundle arrived; the graph does not depend on the other two.
+  const first = firstRequests();
+  const early = first.graph;
+  const [episode, voc] = await Promise.all([first.episode, first.vocabulary]);
   if (episode) {
     meta.duration = episode.episode.durationSeconds;
     meta.types = episode.relationshipTypes;

@@ -1,6 +1,7 @@
 // Which view the canvas shows: the overview (first view), the whole graph, or one entity's
 // neighbourhood (focus); and expanding or collapsing a node's neighbours within it.
-import { gql, gqlRetrying } from './api.js';
+import { gql } from './api.js';
+import { fetchGraph, type GraphLoad } from './firstRequests.js';
 import { fcoseReady } from './graph.js';
 import { getLang, t } from './i18n.js';
 import { updateHubLabels } from './hubLabels.js';
@@ -10,7 +11,6 @@ import { graphOperation, neighborhoodOperation, type Subgraph } from './queries.
 import { canvas, stage } from './scene.js';
 import { emit, meta, record, state, update, visibility } from './store.js';
 import { nodesById } from './layout.js';
-import { FIRST_VIEW_NODES } from '../../core/domain/layoutOptions.js';
 import { showAround } from './selection.js';
 import { reapplySelection } from './selectionFlow.js';
 
@@ -19,9 +19,6 @@ const addedBy = new Map<string, string[]>();
 /** What of the graph the canvas holds: none of it (focus), the first view's part, or all the server sends. */
 let loaded: 'none' | 'first' | 'whole' = 'none';
 
-/** A graph answer and whether it was asked for whole or for the first view's most connected part. */
-export type GraphLoad = { graph: Subgraph; whole: boolean };
-
 export function recordView(): void {
   if (state.focus) record('view', 'focus', neighborhoodOperation(state.focus));
   else {
@@ -29,16 +26,6 @@ export function recordView(): void {
     const tys = state.hideTypes.length ? meta.types.map((x) => x.type).filter((x) => !state.hideTypes.includes(x)) : null;
     record('view', 'wholeGraph', graphOperation({ kinds: shownKinds, types: tys, asOf: state.asOf }));
   }
-}
-
-/**
- * The overview needs only the most connected entities (FIRST_VIEW_NODES; a small graph arrives whole);
- * the whole graph is fetched when it is shown. The first view depends on this one query: a cold
- * server's first run over the time limit is tried again.
- */
-export function fetchGraph(whole = state.scope === 'all'): Promise<GraphLoad> {
-  const op = graphOperation({ kinds: null, types: null, asOf: null }, whole ? undefined : FIRST_VIEW_NODES);
-  return gqlRetrying<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => ({ graph: d.graph, whole }));
 }
 
 export async function loadGraph(pending: Promise<GraphLoad> = fetchGraph()): Promise<void> {

@@ -51,6 +51,40 @@ export interface AnswerCache {
 
 type Body = { query?: unknown; variables?: unknown; operationName?: unknown };
 
+/**
+ * The stored fingerprint, read by one statement for every request that arrives while none is being read:
+ * a request that arrives during a read waits for the next one, which starts after it arrived, so it never
+ * sees a state older than its own arrival. 32 concurrent hits cost one small statement per round trip,
+ * not 32 (they had waited behind each other's reads: 60–70 ms a hit at c=32).
+ */
+export function coalescedReads<T>(read: () => Promise<T>): () => Promise<T> {
+  let current: Promise<T> | null = null;
+  let next: Promise<T> | null = null;
+  const start = () => {
+    const p = read();
+    current = p;
+    p.then(
+      () => void (current === p && (current = null)),
+      () => void (current === p && (current = null)),
+    );
+    return p;
+  };
+  return () => {
+    if (!current) return start();
+    if (!next) {
+      const after = current;
+      next = after.then(
+        () => undefined,
+        () => undefined,
+      ).then(() => {
+        next = null;
+        return start();
+      });
+    }
+    return next;
+  };
+}
+
 function keyOf(hash: string, body: Body): string | null {
   if (typeof body?.query !== 'string') return null;
   return `${hash}\u0000${JSON.stringify([body.operationName ?? null, body.query, body.variables ?? null])}`;
@@ -61,8 +95,12 @@ function pickEncoding(req: Request, e: Entry): 'br' | 'gzip' | null {
   return accepted === 'br' || accepted === 'gzip' ? accepted : null;
 }
 
-export function createAnswerCache(opts: { enabled: boolean; db: (req: Request) => Executor; limits?: Partial<typeof ANSWER_CACHE_DEFAULTS> }): AnswerCache {
+export function createAnswerCache(opts: { enabled: boolean; db: Executor; limits?: Partial<typeof ANSWER_CACHE_DEFAULTS> }): AnswerCache {
   const limits = { ...ANSWER_CACHE_DEFAULTS, ...opts.limits };
+  const fingerprint = coalescedReads(async () => {
+    const s = await storedDataset(opts.db);
+    return s.loading === null ? s.hash : null;
+  });
   const entries = new Map<string, Entry>();
   let bytes = 0;
   let hashOfEntries: string | null = null;
@@ -111,11 +149,9 @@ export function createAnswerCache(opts: { enabled: boolean; db: (req: Request) =
     if (!opts.enabled || req.method !== 'POST' || !req.is('application/json') || wantsExplain(req.headers, req.body)) return next();
     if (/no-cache|no-store/i.test(req.headers['cache-control'] ?? '')) return next();
     void (async () => {
-      const db = opts.db(req);
       let before: string | null;
       try {
-        const stored = await storedDataset(db);
-        before = stored.loading === null ? stored.hash : null;
+        before = await fingerprint();
       } catch {
         // Apollo answers with the database's error, coded, as it does without a cache.
         return next();
@@ -135,7 +171,7 @@ export function createAnswerCache(opts: { enabled: boolean; db: (req: Request) =
       res.send = (body?: unknown) => {
         const contentType = String(res.getHeader('Content-Type') ?? '');
         if (note.keep && res.statusCode === 200 && typeof body === 'string' && body.length <= limits.maxAnswerBytes && contentType.startsWith('application/json')) {
-          void keepIfUnchanged(db, before, key, body, contentType);
+          void keepIfUnchanged(before, key, body, contentType);
         }
         return original(body);
       };
@@ -143,10 +179,10 @@ export function createAnswerCache(opts: { enabled: boolean; db: (req: Request) =
     })().catch(next);
   };
 
-  const keepIfUnchanged = async (db: Executor, before: string, key: string, json: string, contentType: string) => {
+  const keepIfUnchanged = async (before: string, key: string, json: string, contentType: string) => {
     try {
-      const [entry, after] = await Promise.all([build(json, contentType), storedDataset(db)]);
-      if (after.loading === null && after.hash === before) keep(before, key, entry);
+      const [entry, after] = await Promise.all([build(json, contentType), fingerprint()]);
+      if (after === before) keep(before, key, entry);
     } catch {
       // Not kept: the next request reads it again.
     }

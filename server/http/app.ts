@@ -48,7 +48,8 @@ export function createApp(deps: AppDeps): express.Express {
   const json = express.json({ limit: '256kb' });
   const statements = createStatementLimiter(deps.limits.graphqlStatements);
   const dbOf = (req: Request) => statements.forClient(deps.db, req.ip ?? 'unknown');
-  const answers = createAnswerCache({ enabled: datasetCacheFor(deps.db).enabled, db: dbOf });
+  // The fingerprint read is shared by every client's requests (one small statement at a time), so it runs on the server's executor.
+  const answers = createAnswerCache({ enabled: datasetCacheFor(deps.db).enabled, db: deps.db });
 
   app.get('/health', healthHandler(deps.healthDb, deps.neo4jState));
 
