@@ -18,7 +18,8 @@ export const real = (() => {
 
 // Synthetic datasets are built once and reused; the 100k one takes a few seconds and ~300 MB.
 const datasets = new Map<string, Dataset>();
-export function dataset(scale: string): Dataset {
+/** `keep: false`: built for one use and not held here (the server child, whose RSS is measured). */
+export function dataset(scale: string, opts: { keep?: boolean } = {}): Dataset {
   if (scale === 'real') return real;
   const sizes: Record<string, [number, number]> = {
     '10k/50k': [10_000, 50_000],
@@ -29,8 +30,11 @@ export function dataset(scale: string): Dataset {
   };
   const size = sizes[scale];
   if (!size) throw new Error(`unknown scale ${scale}`);
-  if (!datasets.has(scale)) datasets.set(scale, syntheticDataset(real, { entities: size[0], relationships: size[1] }));
-  return datasets.get(scale)!;
+  const held = datasets.get(scale);
+  if (held) return held;
+  const d = syntheticDataset(real, { entities: size[0], relationships: size[1] });
+  if (opts.keep !== false) datasets.set(scale, d);
+  return d;
 }
 
 /**

@@ -22,7 +22,7 @@ const config = loadConfig({
 if (process.env.BENCH_CLIENT_DIR) config.clientDir = process.env.BENCH_CLIENT_DIR;
 
 const scale = process.env.BENCH_DATASET;
-const server = await startServer({ config, connection, log: (m) => process.stderr.write(`${m}\n`), ...(scale ? { dataset: dataset(scale) } : {}) });
+const server = await startServer({ config, connection, log: (m) => process.stderr.write(`${m}\n`), ...(scale ? { dataset: dataset(scale, { keep: false }) } : {}) });
 
 // Where the resident memory goes (V8 heap, buffers, the rest), sampled for the parent at a fixed interval.
 if (process.env.BENCH_MEMORY_INTERVAL_MS) {
