@@ -29,6 +29,8 @@ import { wireControls, syncViewportToUrl } from './controls.js';
 import { afterStageChange, loadGraph, presentScope, recordView } from './views.js';
 import { firstRequests } from './firstRequests.js';
 
+// Phase marks of the first view (performance.getEntriesByType('mark')), read by benchmarks and profiles.
+performance.mark('aig:main');
 setLang(state.lang ?? defaultLang());
 document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
 
@@ -114,6 +116,7 @@ async function start(): Promise<void> {
   const first = firstRequests();
   const early = first.graph;
   const [episode, voc] = await Promise.all([first.episode, first.vocabulary]);
+  performance.mark('aig:meta');
   if (episode) {
     meta.duration = episode.episode.durationSeconds;
     meta.types = episode.relationshipTypes;
@@ -134,7 +137,9 @@ async function start(): Promise<void> {
     if (state.focus) await actions.focus(state.focus);
     else {
       await loadGraph(early ?? undefined);
+      performance.mark('aig:graph-added');
       await presentScope();
+      performance.mark('aig:presented');
     }
   } catch (err) {
     notice(errorText(err), 'error');
@@ -154,6 +159,7 @@ async function start(): Promise<void> {
   afterStageChange();
   window.addEventListener('beforeunload', stopReplay);
   document.body.dataset.ready = 'true';
+  performance.mark('aig:ready');
   markFirstViewShown();
   // Re-running the layout or a focus then need not wait for the layout code.
   setTimeout(() => void fcoseReady(), 1000);

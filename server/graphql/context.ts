@@ -38,6 +38,8 @@ export interface GraphQLDeps {
   explain?: boolean;
   /** The answer cache's note for this request, when it may keep the answer. */
   answer?: AnswerNote;
+  /** A failure this request already met (its fingerprint read): no statement of it is started. */
+  failed?: Error;
 }
 
 /**
@@ -52,8 +54,9 @@ export function wantsExplain(headers: Record<string, unknown>, body: unknown): b
 }
 
 export function createContext(deps: GraphQLDeps): GraphQLContext {
-  const { explain, answer, ...rest } = deps;
+  const { explain, answer, failed, ...rest } = deps;
   const controller = new AbortController();
+  if (failed) controller.abort(failed);
   const cypher: TracedStatement[] | undefined = explain ? [] : undefined;
   const guarded = requestExecutor(deps.db, controller);
   const db = cypher ? tracedExecutor(guarded, cypher) : guarded;

@@ -11,6 +11,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { NextFunction, Request, Response } from 'express';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../../core/db/errors.js';
 import type { Executor } from '../../core/db/executor.js';
 import { storedDataset } from '../../core/db/graphState.js';
 import { wantsExplain, type AnswerNote } from '../graphql/context.js';
@@ -25,6 +26,12 @@ export const ANSWER_CACHE_DEFAULTS = {
   compressFrom: 1024,
   /** The compression middleware's own brotli quality: a hit and a miss send the same kind of bytes. */
   brotliQuality: 4,
+  /**
+   * How long a request waits for the fingerprint before it is answered from the data instead. A Neo4j
+   * that went away makes the read retry for seconds; the request's own statements would then wait
+   * them out a second time (SERVICE_UNAVAILABLE must come within ~4 s).
+   */
+  fingerprintWaitMs: 500,
 } as const;
 
 /** Says whether an answer came from the cache (`hit`), was read and kept (`miss`), or was not eligible. */
@@ -45,11 +52,18 @@ export interface AnswerCache {
   middleware: (req: Request, res: Response, next: NextFunction) => void;
   /** The note a request's context carries (res.locals of a request this cache may keep). */
   noteOf: (res: Response) => AnswerNote | undefined;
+  /**
+   * The failure of this request's fingerprint read (Neo4j unreachable, out of time): the request's own
+   * statements then fail at once with it instead of each waiting it out again.
+   */
+  failureOf: (res: Response) => Error | undefined;
   /** Entries and bytes kept (tests, benchmarks). */
   size: () => { entries: number; bytes: number };
 }
 
 type Body = { query?: unknown; variables?: unknown; operationName?: unknown };
+
+const SLOW = Symbol('fingerprint read still running');
 
 /**
  * The stored fingerprint, read by one statement for every request that arrives while none is being read:
@@ -87,7 +101,12 @@ export function coalescedReads<T>(read: () => Promise<T>): () => Promise<T> {
 
 function keyOf(hash: string, body: Body): string | null {
   if (typeof body?.query !== 'string') return null;
-  return `${hash}\u0000${JSON.stringify([body.operationName ?? null, body.query, body.variables ?? null])}`;
+  try {
+    return `${hash}\u0000${JSON.stringify([body.operationName ?? null, body.query, body.variables ?? null])}`;
+  } catch {
+    // Variables nested too deep to serialise: not looked up; Apollo answers them with its own error.
+    return null;
+  }
 }
 
 function pickEncoding(req: Request, e: Entry): 'br' | 'gzip' | null {
@@ -151,9 +170,18 @@ export function createAnswerCache(opts: { enabled: boolean; db: Executor; limits
     void (async () => {
       let before: string | null;
       try {
-        before = await fingerprint();
-      } catch {
+        const read = fingerprint();
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), limits.fingerprintWaitMs)));
+        const first = await Promise.race([read, late]).finally(() => clearTimeout(timer));
+        if (first === SLOW) {
+          read.catch(() => undefined);
+          return next();
+        }
+        before = first;
+      } catch (err) {
         // Apollo answers with the database's error, coded, as it does without a cache.
+        if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError) res.locals.answerFailure = err;
         return next();
       }
       const key = before === null ? null : keyOf(before, req.body as Body);
@@ -191,6 +219,7 @@ export function createAnswerCache(opts: { enabled: boolean; db: Executor; limits
   return {
     middleware,
     noteOf: (res) => res.locals.answerNote as AnswerNote | undefined,
+    failureOf: (res) => res.locals.answerFailure as Error | undefined,
     size: () => ({ entries: entries.size, bytes }),
   };
 }

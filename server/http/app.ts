@@ -73,6 +73,7 @@ export function createApp(deps: AppDeps): express.Express {
         createContext({
           db: dbOf(req),
           answer: answers.noteOf(res),
+          failed: answers.failureOf(res),
           vocabulary: deps.vocabulary,
           layout: deps.layout,
           cache: datasetCacheFor(deps.db),
