@@ -21,10 +21,12 @@ export function fetchGraph(whole = state.scope === 'all'): Promise<GraphLoad> {
   return gqlRetrying<{ graph: Subgraph }>(op.graphql, op.variables).then((d) => ({ graph: d.graph, whole }));
 }
 
+type EpisodeMeta = { episode: { durationSeconds: number }; relationshipTypes: TypeInfo[] };
+
 export interface FirstRequests {
   graph: Promise<GraphLoad> | null;
   /** Null when it failed: the explorer works without durations and type names, and says so elsewhere. */
-  episode: Promise<{ episode: { durationSeconds: number }; relationshipTypes: TypeInfo[] } | null>;
+  episode: Promise<EpisodeMeta | null>;
   vocabulary: Promise<Vocabulary | null>;
 }
 
@@ -38,7 +40,7 @@ export function firstRequests(): FirstRequests {
     graph?.catch(() => undefined);
     first = {
       graph,
-      episode: gql<{ episode: { durationSeconds: number }; relationshipTypes: TypeInfo[] }>(EPISODE).catch(() => null),
+      episode: gql<EpisodeMeta>(EPISODE).catch(() => null),
       vocabulary: vocabulary().catch(() => null),
     };
   }

@@ -8,7 +8,7 @@ import { DatabaseUnavailableError, QueryTimeoutError } from '../../core/db/error
 import type { Executor } from '../../core/db/executor.js';
 
 /** Failures the request's other statements would only repeat; a refused or too-large query would not. */
-const dooms = (err: unknown): boolean => err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError;
+export const dooms = (err: unknown): boolean => err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError;
 
 function notStarted(reason: unknown): Error {
   if (reason instanceof QueryTimeoutError) return new QueryTimeoutError('not run: another part of this request ran longer than the time limit');

@@ -11,10 +11,10 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { NextFunction, Request, Response } from 'express';
-import { DatabaseUnavailableError, QueryTimeoutError } from '../../core/db/errors.js';
 import type { Executor } from '../../core/db/executor.js';
 import { storedDataset } from '../../core/db/graphState.js';
 import { wantsExplain, type AnswerNote } from '../graphql/context.js';
+import { dooms } from '../graphql/requestGuard.js';
 
 /** Defaults of the answer cache. */
 export const ANSWER_CACHE_DEFAULTS = {
@@ -34,7 +34,7 @@ export const ANSWER_CACHE_DEFAULTS = {
   fingerprintWaitMs: 500,
 } as const;
 
-/** Says whether an answer came from the cache (`hit`), was read and kept (`miss`), or was not eligible. */
+/** `hit` (from the cache) or `miss` (read now, kept if it may be); absent where nothing was looked up. */
 export const ANSWER_CACHE_HEADER = 'x-aig-answer-cache';
 
 interface Entry {
@@ -57,8 +57,6 @@ export interface AnswerCache {
    * statements then fail at once with it instead of each waiting it out again.
    */
   failureOf: (res: Response) => Error | undefined;
-  /** Entries and bytes kept (tests, benchmarks). */
-  size: () => { entries: number; bytes: number };
 }
 
 type Body = { query?: unknown; variables?: unknown; operationName?: unknown };
@@ -181,11 +179,12 @@ export function createAnswerCache(opts: { enabled: boolean; db: Executor; limits
         before = first;
       } catch (err) {
         // Apollo answers with the database's error, coded, as it does without a cache.
-        if (err instanceof DatabaseUnavailableError || err instanceof QueryTimeoutError) res.locals.answerFailure = err;
+        if (dooms(err)) res.locals.answerFailure = err;
         return next();
       }
-      const key = before === null ? null : keyOf(before, req.body as Body);
-      if (key === null || before === null) return next();
+      if (before === null) return next();
+      const key = keyOf(before, req.body as Body);
+      if (key === null) return next();
       const hit = entries.get(key);
       if (hit) {
         entries.delete(key);
@@ -220,6 +219,5 @@ export function createAnswerCache(opts: { enabled: boolean; db: Executor; limits
     middleware,
     noteOf: (res) => res.locals.answerNote as AnswerNote | undefined,
     failureOf: (res) => res.locals.answerFailure as Error | undefined,
-    size: () => ({ entries: entries.size, bytes }),
   };
 }

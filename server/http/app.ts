@@ -47,7 +47,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(corsAllowlist(deps.corsOrigins));
   const json = express.json({ limit: '256kb' });
   const statements = createStatementLimiter(deps.limits.graphqlStatements);
-  const dbOf = (req: Request) => statements.forClient(deps.db, req.ip ?? 'unknown');
   // The fingerprint read is shared by every client's requests (one small statement at a time), so it runs on the server's executor.
   const answers = createAnswerCache({ enabled: datasetCacheFor(deps.db).enabled, db: deps.db });
 
@@ -71,7 +70,7 @@ export function createApp(deps: AppDeps): express.Express {
     expressMiddleware(deps.apollo, {
       context: async ({ req, res }) =>
         createContext({
-          db: dbOf(req),
+          db: statements.forClient(deps.db, req.ip ?? 'unknown'),
           answer: answers.noteOf(res),
           failed: answers.failureOf(res),
           vocabulary: deps.vocabulary,
