@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'test-results/', 'bench/results/', 'bench/.scratch/', 'bench/.build/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'test-results/', 'bench/results/', 'bench/.scratch/', 'bench/.build/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

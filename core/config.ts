@@ -31,7 +31,7 @@ export interface Neo4jConfig {
 const DEFAULT_NEO4J_WAIT_SECONDS = 60;
 
 /** Where the offline importer starts to beat the online loader on a new store (measured: bench/README.md, "Bulk load"). */
-export const DEFAULT_BULK_MIN_RELATIONSHIPS = 60_000;
+export const DEFAULT_BULK_MIN_RELATIONSHIPS = 40_000;
 
 /** Bounded work per client (see server/http/limits.ts). */
 export interface ClientLimits {

@@ -1,21 +1,22 @@
 // CSV files for Neo4j's offline importer (`neo4j-admin database import full`), written from the same
 // property builders the online loader uses (seed/statements.ts), so both paths store the same graph:
-// every JS number as a float (what the driver sends), arrays typed by their values, the same labels,
-// types and Dataset marker. Only for an empty store; updates always take the online path.
+// every JS number as a float (what the driver sends), arrays typed by their values, the same labels
+// and types, the same centrality. Only for an empty store; updates always take the online path. The
+// marker's hash, computed while the importer runs, is set after the start (bulkImport.ts); until then
+// the marker says the load has not finished.
 import { createWriteStream } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { join } from 'node:path';
 import type { Dataset } from '../core/domain/types.js';
-import { centralityProps, computeCentrality } from './centrality.js';
-import { datasetHash } from './load.js';
+import { centralityProps, type Centrality } from './centrality.js';
 import * as S from './statements.js';
 
 /** Splits array properties; a control character no text in the dataset can hold (validate.ts rejects them). */
 export const ARRAY_DELIMITER = '\u001f';
 
 type Props = Record<string, unknown>;
-interface NodeRow { key: string; labels: string[]; props: Props }
-interface RelRow { start: string; end: string; type: string; props: Props }
+/** The props of each row, and the leading cells (id and labels, or ends and type) that go before them. */
+interface Rows { props: Props[]; lead: (i: number) => string[] }
 
 type ColType = 'string' | 'double' | 'long' | 'boolean' | 'string[]' | 'double[]' | 'boolean[]';
 
@@ -53,12 +54,18 @@ function cell(v: unknown): string {
   return String(v);
 }
 
-/** Lines are written in chunks of ~1 MB: one stream write per line cost more than building the lines. */
-async function writeLines(file: string, header: string, lines: Iterable<string>): Promise<void> {
+/**
+ * Lines are written in chunks of ~1 MB: one stream write per line cost more than building the lines.
+ * Returns whether a field held a line break: only then must the importer parse fields across lines,
+ * which cost it 15% of its time at 100k/500k (bench/README.md, "Bulk load").
+ */
+async function writeLines(file: string, header: string, lines: Iterable<string>): Promise<boolean> {
   const out = createWriteStream(file, { encoding: 'utf8' });
   const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  let multiline = false;
   let chunk = `${header}\n`;
   for (const line of lines) {
+    if (!multiline && (line.includes('\n') || line.includes('\r'))) multiline = true;
     chunk += `${line}\n`;
     if (chunk.length > 1 << 20) {
       await write(chunk);
@@ -67,29 +74,33 @@ async function writeLines(file: string, header: string, lines: Iterable<string>)
   }
   if (chunk) await write(chunk);
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return multiline;
 }
 
-async function nodeFile(file: string, rows: NodeRow[]): Promise<void> {
-  const cols = columns(rows.map((r) => r.props));
-  const header = [':ID', ':LABEL', ...cols.map(([k, t]) => `${k}:${t}`)].join(',');
-  await writeLines(file, header, (function* () {
-    for (const r of rows) yield [quote(r.key), quote(r.labels.join(ARRAY_DELIMITER)), ...cols.map(([k]) => cell(r.props[k]))].join(',');
+/** One CSV: the lead columns (`:ID,:LABEL` or `:START_ID,:END_ID,:TYPE`), then a typed column per property. */
+function csvFile(file: string, lead: string[], rows: Rows): Promise<boolean> {
+  const cols = columns(rows.props);
+  const header = [...lead, ...cols.map(([k, t]) => `${k}:${t}`)].join(',');
+  return writeLines(file, header, (function* () {
+    for (let i = 0; i < rows.props.length; i++) {
+      const p = rows.props[i]!;
+      let line = rows.lead(i).map(quote).join(',');
+      for (const [k] of cols) line += `,${cell(p[k])}`;
+      yield line;
+    }
   })());
 }
 
-async function relFile(file: string, rows: RelRow[]): Promise<void> {
-  const cols = columns(rows.map((r) => r.props));
-  const header = [':START_ID', ':END_ID', ':TYPE', ...cols.map(([k, t]) => `${k}:${t}`)].join(',');
-  await writeLines(file, header, (function* () {
-    for (const r of rows) yield [quote(r.start), quote(r.end), quote(r.type), ...cols.map(([k]) => cell(r.props[k]))].join(',');
-  })());
-}
+const nodeFile = (file: string, rows: Rows) => csvFile(file, [':ID', ':LABEL'], rows);
+const relFile = (file: string, rows: Rows) => csvFile(file, [':START_ID', ':END_ID', ':TYPE'], rows);
 
 const compact = (o: Props): Props => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
 export interface ImportFiles {
   nodes: string[];
   relationships: string[];
+  /** The files with a field that spans lines (the importer must then parse them slowly). */
+  multiline: string[];
   /**
    * List properties the importer cannot store: empty lists, and lists of empty strings only (a reference
    * item's chapter and speaker are ''), which it reads as no value. They are set after the start.
@@ -124,48 +135,65 @@ export function emptyListStatements(list: ImportFiles['emptyLists']): { cypher: 
   });
 }
 
-/** Writes the dataset as importer CSVs into `dir`; `loadedAt` is the marker's time (the online path writes datetime()). */
-export async function writeImportCsv(d: Dataset, dir: string, loadedAt = new Date().toISOString()): Promise<ImportFiles> {
+/** The marker the importer writes: a load that has not finished, so an interrupted start loads again (graphState.ts). */
+export const IMPORTED_MARKER = { id: 'seed', loading: 'offline import' } as const;
+
+/**
+ * Writes the dataset as importer CSVs into `dir`. `centrality` (the online loader's, seed/centrality.ts)
+ * may still be computing elsewhere: the entities are written last.
+ */
+export async function writeImportCsv(d: Dataset, dir: string, centrality: Promise<Map<string, Centrality>>): Promise<ImportFiles> {
   const labels = Object.values(d.vocabulary.kinds).map((k) => k.label);
   const types = Object.keys(d.vocabulary.relationshipTypes);
   const labelOf = new Map(Object.entries(d.vocabulary.kinds).map(([kind, k]) => [kind, S.safeIdentifier(k.label, labels)]));
+  const typeOf = new Map(types.map((t) => [t, S.safeIdentifier(t, types)]));
   const { chapters, ...episode } = d.episode;
-  const counts = { entities: d.entities.length, relationships: d.relationships.length, facts: d.facts.length };
-  const files = {
-    entities: join(dir, 'entities.csv'),
-    others: join(dir, 'others.csv'),
-    facts: join(dir, 'facts.csv'),
-    domain: join(dir, 'relationships.csv'),
-    structure: join(dir, 'structure.csv'),
+  const path = (name: string) => join(dir, name);
+  const nodes: string[] = [];
+  const relationships: string[] = [];
+  const multiline: string[] = [];
+  const write = async (list: string[], name: string, w: (file: string) => Promise<boolean>) => {
+    const file = path(name);
+    list.push(file);
+    if (await w(file)) multiline.push(file);
   };
-  // The same centrality the online loader stores (seed/centrality.ts), so both paths give one graph.
-  const centrality = computeCentrality(d);
-  await nodeFile(files.entities, d.entities.map((e) => ({ key: `e:${e.id}`, labels: ['Entity', labelOf.get(e.kind)!], props: { ...S.entityProps(e), ...centralityProps(centrality.get(e.id)) } })));
-  await nodeFile(files.others, [
-    { key: `ep:${episode.id}`, labels: ['Episode'], props: compact({ ...episode }) },
-    ...chapters.map((c) => ({ key: `c:${c.id}`, labels: ['Chapter'], props: compact({ ...c }) })),
-  ]);
-  await nodeFile(files.facts, d.facts.map((f) => ({ key: `f:${f.id}`, labels: ['Fact'], props: S.factProps(f) })));
+  const none: Props = {};
+
+  const others = [{ key: `ep:${episode.id}`, label: 'Episode', props: compact({ ...episode }) }, ...chapters.map((c) => ({ key: `c:${c.id}`, label: 'Chapter', props: compact({ ...c }) }))];
+  await write(nodes, 'others.csv', (f) => nodeFile(f, { props: others.map((o) => o.props), lead: (i) => [others[i]!.key, others[i]!.label] }));
+  const factProps = d.facts.map(S.factProps);
+  await write(nodes, 'facts.csv', (f) => nodeFile(f, { props: factProps, lead: (i) => [`f:${d.facts[i]!.id}`, 'Fact'] }));
   // Dated claims (seed/data/dates) as the online loader stores them: DateClaim nodes linked by HAS_DATE.
-  const dates = join(dir, 'dates.csv');
-  if (d.dates.length) await nodeFile(dates, d.dates.map((c) => ({ key: `d:${c.id}`, labels: ['DateClaim'], props: S.dateClaimProps(c) })));
-  // The marker has columns of its own (counts as floats, like the online markDataset).
-  const marker = join(dir, 'marker.csv');
-  await nodeFile(marker, [{ key: 'dataset:seed', labels: ['Dataset'], props: { id: 'seed', hash: datasetHash(d), loadedAt, ...counts } }]);
-  await relFile(files.domain, d.relationships.map((r) => ({ start: `e:${r.source}`, end: `e:${r.target}`, type: S.safeIdentifier(r.type, types), props: S.relationshipProps(r) })));
+  const dateProps = d.dates.map(S.dateClaimProps);
+  if (d.dates.length) await write(nodes, 'dates.csv', (f) => nodeFile(f, { props: dateProps, lead: (i) => [`d:${d.dates[i]!.id}`, 'DateClaim'] }));
+  await write(nodes, 'marker.csv', (f) => nodeFile(f, { props: [{ ...IMPORTED_MARKER }], lead: () => ['dataset:seed', 'Dataset'] }));
+
+  const relProps = d.relationships.map(S.relationshipProps);
+  await write(relationships, 'relationships.csv', (f) =>
+    relFile(f, { props: relProps, lead: (i) => { const r = d.relationships[i]!; return [`e:${r.source}`, `e:${r.target}`, typeOf.get(r.type) ?? S.safeIdentifier(r.type, types)]; } }),
+  );
   const known = new Set(chapters.map((c) => c.id));
-  await relFile(files.structure, [
-    ...chapters.map((c) => ({ start: `ep:${episode.id}`, end: `c:${c.id}`, type: 'HAS_CHAPTER', props: {} })),
+  const structure: [string, string, string][] = [
+    ...chapters.map((c): [string, string, string] => [`ep:${episode.id}`, `c:${c.id}`, 'HAS_CHAPTER']),
     // The online loader links only chapters that exist (MATCH); so does this.
-    ...d.entities.flatMap((e) => e.chapters.filter((c) => known.has(c)).map((c) => ({ start: `e:${e.id}`, end: `c:${c}`, type: 'DISCUSSED_IN', props: {} }))),
-    ...d.facts.map((f) => ({ start: `e:${f.subject}`, end: `f:${f.id}`, type: 'HAS_FACT', props: {} })),
-    ...d.dates.map((c) => ({ start: `e:${c.entity}`, end: `d:${c.id}`, type: 'HAS_DATE', props: {} })),
-  ]);
-  const emptyLists = [
-    ...emptyListsOf('Entity', d.entities.map(S.entityProps)),
-    ...emptyListsOf('Fact', d.facts.map(S.factProps)),
-    ...emptyListsOf('DateClaim', d.dates.map(S.dateClaimProps)),
-    ...emptyListsOf('REL', d.relationships.map(S.relationshipProps)),
+    ...d.entities.flatMap((e) => e.chapters.filter((c) => known.has(c)).map((c): [string, string, string] => [`e:${e.id}`, `c:${c}`, 'DISCUSSED_IN'])),
+    ...d.facts.map((f): [string, string, string] => [`e:${f.subject}`, `f:${f.id}`, 'HAS_FACT']),
+    ...d.dates.map((c): [string, string, string] => [`e:${c.entity}`, `d:${c.id}`, 'HAS_DATE']),
   ];
-  return { nodes: [files.entities, files.others, files.facts, marker, ...(d.dates.length ? [dates] : [])], relationships: [files.domain, files.structure], emptyLists };
+  await write(relationships, 'structure.csv', (f) => relFile(f, { props: structure.map(() => none), lead: (i) => structure[i]! }));
+
+  const entityProps = d.entities.map(S.entityProps);
+  const measures = await centrality;
+  const withCentrality = d.entities.map((e, i) => ({ ...entityProps[i], ...centralityProps(measures.get(e.id)) }));
+  await write(nodes, 'entities.csv', (f) => nodeFile(f, { props: withCentrality, lead: (i) => [`e:${d.entities[i]!.id}`, `Entity${ARRAY_DELIMITER}${labelOf.get(d.entities[i]!.kind)!}`] }));
+  // Imported first all the same, as before centrality moved to another process: node ids in load order.
+  nodes.unshift(nodes.pop()!);
+
+  const emptyLists = [
+    ...emptyListsOf('Entity', entityProps),
+    ...emptyListsOf('Fact', factProps),
+    ...emptyListsOf('DateClaim', dateProps),
+    ...emptyListsOf('REL', relProps),
+  ];
+  return { nodes, relationships, multiline, emptyLists };
 }

@@ -2,8 +2,8 @@
 // query. A query gets its answer, or at the deadline (the query timeout plus a grace) a QUERY_TIMEOUT;
 // if the child then does not answer a ping within a second it is stuck (decoding a huge record) and
 // is killed and started again. The API and /health never share its event loop or its connections.
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { forkSibling } from '../../core/process/forkSibling.js';
 import type { Neo4jConnection } from '../../core/neo4j/types.js';
 import type { WorkerReply, WorkerRequest } from './consoleProcess.js';
 import { busyFailure, deadlineFailure, type ConsoleFailure } from './failure.js';
@@ -54,11 +54,7 @@ interface InFlight {
 }
 
 function spawnWorker(connection: Neo4jConnection): ChildProcess {
-  // From the bundle (dist/app/main.mjs) the worker is a sibling .mjs; from TypeScript it runs with tsx.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const file = fileURLToPath(new URL(fromSource ? './consoleProcess.ts' : './consoleProcess.mjs', import.meta.url));
-  return fork(file, [], {
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  return forkSibling(import.meta.url, 'consoleProcess', {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     // By environment, not argument: /proc/<pid>/cmdline is readable by every user.
     env: { ...process.env, AIG_CONSOLE_NEO4J: JSON.stringify(connection) },

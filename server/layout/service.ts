@@ -2,8 +2,8 @@
 // memory. A request never waits for one: until it is ready the answer is null and the browser lays
 // out the graph itself, as it always could. The queue is capped, so no client can line up hours of
 // CPU or hold thousands of inputs in memory by asking for many different graphs.
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { forkSibling } from '../../core/process/forkSibling.js';
 import { createLayoutCache } from './cache.js';
 import { layoutKey, type LayoutInput, type Positions } from './positions.js';
 
@@ -49,10 +49,7 @@ export interface LayoutServiceOptions {
 }
 
 function spawnLayoutProcess(): ChildProcess {
-  // From the bundle (dist/app/main.mjs) the layout process is a sibling .mjs; from TypeScript it runs with tsx.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const file = fileURLToPath(new URL(fromSource ? './layoutProcess.ts' : './layoutProcess.mjs', import.meta.url));
-  return fork(file, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return forkSibling(import.meta.url, 'layoutProcess', { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }
 
 interface Job {
