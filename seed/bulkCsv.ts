@@ -2,8 +2,7 @@
 // property builders the online loader uses (seed/statements.ts), so both paths store the same graph:
 // every JS number as a float (what the driver sends), arrays typed by their values, the same labels
 // and types, the same centrality. Only for an empty store; updates always take the online path. The
-// marker's hash, computed while the importer runs, is set after the start (bulkImport.ts); until then
-// the marker says the load has not finished.
+// marker gets its hash after the start (bulkImport.ts); until then it says the load has not finished.
 import { createWriteStream } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { join } from 'node:path';
@@ -57,7 +56,7 @@ function cell(v: unknown): string {
 /**
  * Lines are written in chunks of ~1 MB: one stream write per line cost more than building the lines.
  * Returns whether a field held a line break: only then must the importer parse fields across lines,
- * which cost it 15% of its time at 100k/500k (bench/README.md, "Bulk load").
+ * which cost it ~15% of its time at 100k/500k (bench/README.md, "Bulk load").
  */
 async function writeLines(file: string, header: string, lines: Iterable<string>): Promise<boolean> {
   const out = createWriteStream(file, { encoding: 'utf8' });

@@ -1,7 +1,7 @@
 // The bulk path for big loads into an empty local-runner store: CSVs from the validated dataset
 // (bulkCsv.ts), then Neo4j's offline importer (`neo4j-admin database import full`, the neo4j-import-tool
 // jar on the runner's classpath) with the database stopped, then the runner starts on the store.
-// The online batched loader stays for NEO4J_URI/Docker, for updates, and below BULK_MIN_ROWS.
+// The online batched loader stays for NEO4J_URI/Docker, for updates, and below SEED_BULK_MIN_RELATIONSHIPS (seed/bulkChoice.ts).
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
