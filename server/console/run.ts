@@ -3,6 +3,9 @@
 // result that takes minutes to decode never holds up the API's event loop.
 import type { Executor, Row } from '../../core/db/executor.js';
 import { checkReadOnly, ConsoleRefusal } from './guard.js';
+import { graphFromRows } from './graphFromRows.js';
+import { checkPlan } from './plan.js';
+import { CODE, CodedError } from '../../core/domain/errors.js';
 
 /** Neo4j is still working on earlier console queries that it cannot stop. */
 export class ConsoleBusy extends CodedError {
@@ -11,9 +14,6 @@ export class ConsoleBusy extends CodedError {
     super(`the database is still finishing ${running} earlier console quer${running === 1 ? 'y' : 'ies'} that Neo4j cannot stop early; try again in a few seconds`);
   }
 }
-import { graphFromRows } from './graphFromRows.js';
-import { checkPlan } from './plan.js';
-import { CODE, CodedError } from '../../core/domain/errors.js';
 
 export interface ConsoleLimits {
   timeoutMs: number;

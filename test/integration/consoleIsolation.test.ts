@@ -26,6 +26,15 @@ async function run(query: string, url = server.url) {
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { error?: { code: string; message: string; messageZh?: string }; rows?: unknown[] } };
 }
 
+async function consoleTransactions(): Promise<number> {
+  const [row] = await db.read({ cypher: "SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'aig-console' RETURN count(*) AS n", params: {} });
+  return Number(row!.n);
+}
+
+async function consoleIdle(): Promise<void> {
+  for (let i = 0; i < 100 && (await consoleTransactions()) > 0; i++) await new Promise((r) => setTimeout(r, 1000));
+}
+
 describe('console isolation', () => {
   it('refuses a result over the byte cap, even when it is one row, and says what to do in both languages', async () => {
     const oneRow = await run("RETURN [x IN range(1, 100000) | 'abcdefghij'] AS xs");
@@ -68,23 +77,20 @@ describe('console isolation', () => {
 
   it('refuses new console queries while Neo4j still runs earlier ones it cannot stop', async () => {
     const lingering = 'RETURN reduce(s = 0, i IN range(1, 400000000) | s + i) AS s';
+    // The earlier tests' timed-out queries may still be winding down in Neo4j and would take the budget.
+    await consoleIdle();
     try {
       const first = await Promise.all([run(lingering), run(lingering)]);
       expect(first.map((a) => a.body.error?.code)).toEqual(['QUERY_TIMEOUT', 'QUERY_TIMEOUT']);
       // The client's two slots stay taken, and Neo4j's console budget (CONSOLE_MAX_ACTIVE 2) is spent.
       const next = await run('RETURN 1 AS x');
       expect(next).toMatchObject({ status: 429, body: { error: { code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/still finishing 2|at most 2/) } } });
-      const [row] = await db.read({ cypher: "SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'aig-console' RETURN count(*) AS n", params: {} });
-      expect(Number(row!.n)).toBe(2);
+      expect(await consoleTransactions()).toBe(2);
       // GraphQL and /health are not part of that budget.
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
     } finally {
       // Neo4j cannot stop these early: wait them out so the rest of the file has the database to itself.
-      for (let i = 0; i < 100; i++) {
-        const [row] = await db.read({ cypher: "SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'aig-console' RETURN count(*) AS n", params: {} });
-        if (Number(row!.n) === 0) break;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
+      await consoleIdle();
     }
   }, 150_000);
 
