@@ -21,6 +21,8 @@ export interface GraphQLContext {
   cypher?: TracedStatement[];
   /** Whether this answer may be kept as the dataset's answer to the same request (http/answerCache.ts). */
   answer: AnswerNote;
+  /** Waits, for an answer of this many nodes + edges, until it may be built (http/bigAnswers.ts); absent: never waits. */
+  bigAnswer?: (items: number) => Promise<void>;
 }
 
 /** Cleared by whatever makes an answer hold more than the dataset: an error, a layout not ready yet. */
@@ -40,6 +42,7 @@ export interface GraphQLDeps {
   answer?: AnswerNote;
   /** A failure this request already met (its fingerprint read): no statement of it is started. */
   failed?: Error;
+  bigAnswer?: (items: number) => Promise<void>;
 }
 
 /**

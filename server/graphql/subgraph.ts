@@ -11,8 +11,10 @@ export function subgraphFields(info: GraphQLResolveInfo): SubgraphFields {
   return { node, edge: selectedFields(info, ['edges']) };
 }
 
-export function subgraph(ctx: GraphQLContext, s: SubgraphResult): SubgraphResult {
+export async function subgraph(ctx: GraphQLContext, s: SubgraphResult): Promise<SubgraphResult> {
   // Nodes read with only the selected fields answer the edges' ends, and stay out of the entity loader.
   ctx.loaders.primeEnds(s.edges, s.nodes);
+  // Resolving and sending a big answer is where its memory goes: wait for a slot before that starts.
+  await ctx.bigAnswer?.(s.nodes.length + s.edges.length);
   return s;
 }

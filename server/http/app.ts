@@ -9,6 +9,7 @@ import type { ConsoleRunner } from '../console/isolated.js';
 import type { Executor } from '../../core/db/executor.js';
 import type { Vocabulary } from '../../core/domain/types.js';
 import { createContext, wantsExplain, type GraphQLContext } from '../graphql/context.js';
+import { BIG_ANSWER_DEFAULTS, createBigAnswerGate } from './bigAnswers.js';
 import { datasetCacheFor } from '../graphql/datasetCache.js';
 import { createAnswerCache } from './answerCache.js';
 import type { LayoutService } from '../layout/service.js';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   const statements = createStatementLimiter(deps.limits.graphqlStatements);
   // The fingerprint read is shared by every client's requests (one small statement at a time), so it runs on the server's executor.
   const answers = createAnswerCache({ enabled: datasetCacheFor(deps.db).enabled, db: deps.db });
+  const bigAnswers = createBigAnswerGate();
 
   app.get('/health', healthHandler(deps.healthDb, deps.neo4jState));
 
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps): express.Express {
           layout: deps.layout,
           cache: datasetCacheFor(deps.db),
           explain: wantsExplain(req.headers, req.body),
+          bigAnswer: (items) => (items < BIG_ANSWER_DEFAULTS.items ? Promise.resolve() : bigAnswers.enter(res)),
         }),
     }),
   );

@@ -1,6 +1,7 @@
 // Starts the real HTTP server in-process against the test Neo4j, the way `npm start` does.
 import { inject } from 'vitest';
 import { loadConfig } from '../../core/config.js';
+import type { Dataset } from '../../core/domain/types.js';
 import type { Neo4jConnection } from '../../core/neo4j/types.js';
 import { startServer, type RunningServer } from '../../app/start.js';
 import { testExecutor, withRealDataset } from './db.js';
@@ -12,6 +13,8 @@ export interface TestServerOptions {
   log?: (message: string) => void;
   /** A built client to serve instead of dist/client. */
   clientDir?: string;
+  /** A dataset already loaded into the test Neo4j, served instead of seed/data's (which would be loaded over it). */
+  dataset?: Dataset;
 }
 
 /** `env` is read as `npm start` reads the environment, over the test defaults below. */
@@ -31,6 +34,7 @@ export async function startTestServer(env: Record<string, string> = {}, opts: Te
     config: opts.clientDir ? { ...config, clientDir: opts.clientDir } : config,
     connection: opts.connection ?? inject('neo4j'),
     log: opts.log ?? (() => undefined),
+    ...(opts.dataset ? { dataset: opts.dataset } : {}),
   });
 }
 
