@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ApiScaleResult } from './api.js';
 import { SINGLE_TRANSACTION_ROWS } from '../seed/load.js';
 import type { ClientGraphResult } from './client.js';
+import type { BulkRow } from './bulk.js';
 import type { LoadScaleResult } from './load.js';
 import type { MachineInfo } from './lib/machine.js';
 import type { Neo4jMemory } from './lib/neo4j.js';
@@ -23,6 +24,8 @@ export interface BenchResult {
   machine: MachineInfo & { loadAverage1mAtEnd?: number; durationMinutes?: number };
   settings: Record<string, unknown>;
   load?: LoadScaleResult[];
+  /** The bulk path (seed/bulkImport.ts) into a new store, run after the other parts so the importer has the machine. */
+  bulk?: BulkRow[];
   api?: ApiScaleResult[];
   client?: ClientGraphResult[];
   memory?: MemoryResult;
@@ -51,10 +54,11 @@ export function evaluateTargets(r: BenchResult): Target[] {
       const failed = l.fresh.find((f) => !f.ok);
       out.push({
         id: `load-rate-${l.scale}-${l.neo4j.heap}`,
-        what: `relationships/s at 100k (whole load), heap ${l.neo4j.heap}`,
-        target: '≥ 50,000 relationships/s',
+        what: `relationships/s at 100k, online loader (NEO4J_URI, updates; whole load), heap ${l.neo4j.heap}`,
+        // Issue 17 moved the 50k/s target to the bulk path (below); the online loader stays for what it cannot do.
+        target: r.bulk?.length ? 'none: big loads take the bulk path' : '≥ 50,000 relationships/s',
         measured: fresh.length ? `${fmt(best, 0)}/s (relationship phase ${fmt(Math.max(...fresh.map((f) => f.relationshipPhasePerSecond)), 0)}/s)` : `failed after ${fmt(failed?.seconds, 0)} s: ${(failed?.error ?? '').slice(0, 100)}`,
-        met: fresh.length ? best >= 50_000 : false,
+        met: r.bulk?.length ? null : fresh.length ? best >= 50_000 : false,
       });
       if (l.batched)
         out.push({
@@ -67,6 +71,11 @@ export function evaluateTargets(r: BenchResult): Target[] {
       if (l.batchedRatioToNaive !== undefined)
         out.push({ id: `load-ratio-${l.scale}-batched`, what: `batched loader vs naive, ${l.scale}`, target: '≥ 20× the naive rate', measured: `${fmt(l.batchedRatioToNaive)}×`, met: l.batchedRatioToNaive >= 20 });
     }
+  }
+  for (const b of r.bulk ?? []) {
+    out.push({ id: `bulk-rate-${b.scale}`, what: `bulk path, ${b.scale}: relationship stage`, target: '≥ 50,000 relationships/s', measured: `${fmt(b.relationshipStagePerSecond, 0)}/s (${fmt(b.domainRelationshipsPerSecond, 0)}/s counting domain relationships alone)`, met: b.relationshipStagePerSecond >= 50_000 });
+    if (b.scale.startsWith('100k'))
+      out.push({ id: `bulk-total-${b.scale}`, what: `bulk path, ${b.scale}: new store to served graph with its indexes`, target: '< 45 s', measured: `${fmt(b.endToEndSeconds)} s`, met: b.endToEndSeconds < 45 });
   }
   for (const a of r.api ?? []) {
     for (const res of a.results) {
@@ -155,6 +164,15 @@ export function summaryMarkdown(r: BenchResult): string {
             `${Object.entries(b.phases).sort((x, y) => y[1] - x[1]).slice(0, 2).map(([k, v]) => `${k} ${fmt(v)} s`).join(', ')} | ″ | ${l.batchedRatioToNaive !== undefined ? `${fmt(l.batchedRatioToNaive)}×` : '–'} |`,
         );
     }
+  }
+  if (r.bulk?.length) {
+    lines.push('', '### Bulk load (`seed/bulkImport.ts`: CSVs from the validated dataset, Neo4j\'s offline importer into a new store, then the runner starts on it)', '');
+    lines.push('| dataset | CSV stage (centrality beside it, hash) | importer (relationship stage) | relationships/s in that stage | runner start | schema + indexes + finishing | end to end |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const b of r.bulk)
+      lines.push(
+        `| ${b.scale} | ${fmt(b.csvSeconds)} s (${fmt(b.centralitySeconds)} s, ${fmt(b.hashSeconds)} s) | ${fmt(b.importSeconds)} s (${fmt(b.importerStages['Relationship import'])} s) | ${fmt(b.relationshipStagePerSecond, 0)} | ${fmt(b.runnerStartSeconds)} s | ${fmt(b.schemaAndIndexesSeconds)} s | ${fmt(b.endToEndSeconds)} s |`,
+      );
   }
   if (r.api?.length) {
     lines.push('', '### API (autocannon → POST /graphql) vs best Cypher (one hand-written statement, `bench/floors.ts`) and replay (the API\'s own statements), raw driver', '');

@@ -8,6 +8,7 @@ import type { Executor } from '../core/db/executor.js';
 import { applySchema } from '../core/db/schema.js';
 import { ROOT_DIR } from '../core/config.js';
 import { benchApi, type ApiScaleResult, type OpName } from './api.js';
+import { benchBulk } from './bulk.js';
 import { benchClientGraph, buildClient, launchChromium } from './client.js';
 import { benchLoadScale } from './load.js';
 import { loadAverage, machineInfo } from './lib/machine.js';
@@ -238,6 +239,13 @@ if (args.parts.includes('load') && settings.load.big) {
     }
   });
 }
+
+// 3. The bulk path at 100k/500k, last and alone: the importer's threads need the machine to themselves.
+if (args.parts.includes('load') && settings.load.big)
+  await part('bulk 100k/500k', async () => {
+    log('bulk 100k/500k: CSVs, the offline importer, the runner on the new store');
+    result.bulk = [await benchBulk('100k/500k', dataset('real'), log)];
+  });
 
 result.machine.loadAverage1mAtEnd = loadAverage();
 result.machine.durationMinutes = round((performance.now() - t0) / 60_000, 1);
