@@ -45,6 +45,10 @@ export async function presentScope(): Promise<void> {
   // A view laid out from scratch holds no expansions (the stage forgets them).
   if (state.expanded.length) update({ expanded: [] }, 'replace');
   canvas.applyVisibility(visibility());
+  // Cytoscape's size is what its last resize read: the ResizeObserver's callback may not have run since the
+  // panels settled (17 px taller seen), and the overview's size and fit follow from it. A stale size put one
+  // more entity in a first view than in the same link opened again.
+  canvas.cy.resize();
   if (state.focus) stage.showFocus(state.layout);
   else if (state.scope === 'all') stage.showAll();
   else stage.showOverview(getLang());
