@@ -213,6 +213,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       clientDir: config.clientDir,
       corsOrigins: config.corsOrigins,
       allowedHosts: config.allowedHosts,
+      bigAnswersAtOnce: config.bigAnswersAtOnce,
     });
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

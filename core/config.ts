@@ -56,6 +56,8 @@ export interface Config {
   consoleByteCap: number;
   /** Console transactions Neo4j may still be running (stopped ones included) before new ones get 429. */
   consoleMaxActive: number;
+  /** Big GraphQL answers (server/http/bigAnswers.ts) built and sent at once, server-wide; the rest wait in arrival order. */
+  bigAnswersAtOnce: number;
   limits: ClientLimits;
   /** How long shutdown lets requests in flight finish. */
   shutdownGraceMs: number;
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),
     consoleByteCap: int(env, 'CONSOLE_BYTE_CAP', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     consoleMaxActive: int(env, 'CONSOLE_MAX_ACTIVE', 2, 1, 1000),
+    bigAnswersAtOnce: int(env, 'GRAPHQL_BIG_ANSWERS_AT_ONCE', 2, 1, 10_000),
     limits: {
       consolePerMinute: int(env, 'CONSOLE_RATE_PER_MINUTE', 120, 1, 1_000_000),
       graphqlPerMinute: int(env, 'GRAPHQL_RATE_PER_MINUTE', 1200, 1, 10_000_000),

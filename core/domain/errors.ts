@@ -18,6 +18,7 @@ export const ERRORS = {
   SERVICE_UNAVAILABLE: { status: 503, means: 'Neo4j is not reachable right now' },
   TRANSACTION_TERMINATED: { status: 503, means: 'the database stopped the query from outside' },
   INTERNAL_SERVER_ERROR: { status: 500, means: 'a fault of the server; details stay in its log' },
+  CLIENT_GONE: { status: 499, means: 'the client closed its connection while its answer waited, so it was not built; no one receives this' },
   // Apollo's own codes, passed through as Apollo sets them (the status is Apollo's too).
   PERSISTED_QUERY_NOT_FOUND: { status: 200, means: 'Apollo: automatic persisted query not known yet' },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 200, means: 'Apollo: persisted queries are off' },

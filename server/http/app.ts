@@ -9,7 +9,7 @@ import type { ConsoleRunner } from '../console/isolated.js';
 import type { Executor } from '../../core/db/executor.js';
 import type { Vocabulary } from '../../core/domain/types.js';
 import { createContext, wantsExplain, type GraphQLContext } from '../graphql/context.js';
-import { BIG_ANSWER_DEFAULTS, createBigAnswerGate } from './bigAnswers.js';
+import { BIG_ANSWER_ITEMS, createBigAnswerGate } from './bigAnswers.js';
 import { datasetCacheFor } from '../graphql/datasetCache.js';
 import { createAnswerCache } from './answerCache.js';
 import type { LayoutService } from '../layout/service.js';
@@ -35,6 +35,8 @@ export interface AppDeps {
   corsOrigins: string[];
   allowedHosts: string[];
   layout?: LayoutService;
+  /** GRAPHQL_BIG_ANSWERS_AT_ONCE: big answers built and sent at once, server-wide. */
+  bigAnswersAtOnce: number;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
   const statements = createStatementLimiter(deps.limits.graphqlStatements);
   // The fingerprint read is shared by every client's requests (one small statement at a time), so it runs on the server's executor.
   const answers = createAnswerCache({ enabled: datasetCacheFor(deps.db).enabled, db: deps.db });
-  const bigAnswers = createBigAnswerGate();
+  const bigAnswers = createBigAnswerGate(deps.bigAnswersAtOnce);
 
   app.get('/health', healthHandler(deps.healthDb, deps.neo4jState));
 
@@ -79,7 +81,7 @@ export function createApp(deps: AppDeps): express.Express {
           layout: deps.layout,
           cache: datasetCacheFor(deps.db),
           explain: wantsExplain(req.headers, req.body),
-          bigAnswer: (items) => (items < BIG_ANSWER_DEFAULTS.items ? Promise.resolve() : bigAnswers.enter(res)),
+          bigAnswer: (items) => (items < BIG_ANSWER_ITEMS ? Promise.resolve() : bigAnswers.enter(res)),
         }),
     }),
   );

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Response } from 'express';
 import { describe, expect, it } from 'vitest';
+import { CODE } from '../../core/domain/errors.js';
 import { createBigAnswerGate } from './bigAnswers.js';
 
 // Only what the gate reads of a response: its finish/close events and whether it is already gone.
@@ -28,15 +29,17 @@ describe('big answers', () => {
     expect(gate.state).toEqual({ running: 0, waiting: 0 });
   });
 
-  it('gives a slot on when the client it was waiting for has gone, and counts one slot per response', async () => {
+  it('builds nothing for clients that left while waiting, and counts one slot per response', async () => {
     const gate = createBigAnswerGate(1);
-    const [a, gone, c] = [response(), response(), response()];
+    const [a, left1, left2, c] = [response(), response(), response(), response()];
     await gate.enter(a);
     await gate.enter(a);
-    const later = [gate.enter(gone), gate.enter(c)];
-    gone.destroyed = true;
+    const waiting = [gate.enter(left1), gate.enter(left2), gate.enter(c)];
+    left1.destroyed = true;
+    left2.destroyed = true;
     a.emit('finish');
-    await Promise.all(later);
+    const settled = await Promise.allSettled(waiting);
+    expect(settled.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : r.status))).toEqual([CODE.CLIENT_GONE, CODE.CLIENT_GONE, 'fulfilled']);
     expect(gate.state).toEqual({ running: 1, waiting: 0 });
     c.emit('finish');
     expect(gate.state).toEqual({ running: 0, waiting: 0 });
