@@ -41,6 +41,8 @@ export interface BulkRow {
   loadAverageAtEnd: number;
 }
 
+export const BULK_ROW = 'BULK_ROW ';
+
 export const BULK_SIZES: Record<string, [number, number]> = { '10k/50k': [10_000, 50_000], '100k/500k': [100_000, 500_000] };
 
 /** One synthetic graph through the bulk path into a new store, from the dataset to a served graph with its indexes. */
@@ -101,14 +103,17 @@ export async function benchBulk(scale: string, real: Dataset, log: (m: string) =
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const which = process.argv[2] ?? 'both';
+  // --row-only: the full bench's child (run.ts), which reads the row from stdout and keeps the file alone.
+  const rowOnly = process.argv.includes('--row-only');
   const r = readDataset();
   if (!r.ok) throw new Error('seed/data is invalid');
   const results: BulkRow[] = [];
   for (const scale of Object.keys(BULK_SIZES).filter((n) => which === 'both' || n.startsWith(which))) {
-    const row = await benchBulk(scale, r.dataset);
-    console.log(JSON.stringify(row));
+    const row = await benchBulk(scale, r.dataset, rowOnly ? (m) => console.error(m) : console.log);
+    console.log(rowOnly ? `${BULK_ROW}${JSON.stringify(row)}` : JSON.stringify(row));
     results.push(row);
   }
+  if (rowOnly) process.exit(0);
   const dir = join(ROOT_DIR, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${new Date().toISOString().slice(0, 10)}-bulk.json`);

@@ -18,6 +18,8 @@ const config = loadConfig({
   GRAPHQL_STATEMENTS_PER_CLIENT: '10000',
   GRAPHQL_RATE_PER_MINUTE: '10000000',
   CONSOLE_RATE_PER_MINUTE: '1000000',
+  // bench/bigAnswers.ts compares servers that differ only in this.
+  ...(process.env.GRAPHQL_BIG_ANSWERS_AT_ONCE ? { GRAPHQL_BIG_ANSWERS_AT_ONCE: process.env.GRAPHQL_BIG_ANSWERS_AT_ONCE } : {}),
 });
 if (process.env.BENCH_CLIENT_DIR) config.clientDir = process.env.BENCH_CLIENT_DIR;
 

@@ -48,6 +48,8 @@ export interface ServerProcessOptions {
   nodeArgs?: string[];
   /** A benchmark scale (bench/datasets.ts) the server serves instead of seed/data: install it with keepMarker. */
   dataset?: string;
+  /** More environment for the server child (it reads only what server-child.ts passes to loadConfig). */
+  env?: Record<string, string>;
 }
 
 export async function startServerProcess(connection: Neo4jConnection, opts: ServerProcessOptions = {}): Promise<ServerProcess> {
@@ -61,6 +63,7 @@ export async function startServerProcess(connection: Neo4jConnection, opts: Serv
       BENCH_MEMORY_INTERVAL_MS: '500',
       ...(opts.clientDir ? { BENCH_CLIENT_DIR: opts.clientDir } : {}),
       ...(opts.dataset ? { BENCH_DATASET: opts.dataset } : {}),
+      ...opts.env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
