@@ -3,16 +3,15 @@
 // every answer is resolved and sent, 3 waves of 32. One server per GRAPHQL_BIG_ANSWERS_AT_ONCE value
 // (default: 1000 = no gate in effect, and the shipped 2), side by side on the same store.
 // Writes bench/results/<date>-big-answers.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT_DIR } from '../core/config.js';
+import { writeFileSync } from 'node:fs';
 import { applySchema } from '../core/db/schema.js';
 import { GRAPH_NO_POSITIONS } from './api.js';
 import { install } from './datasets.js';
 import { benchExecutor, startNeo4j } from './lib/neo4j.js';
 import { startServerProcess } from './lib/serverProcess.js';
 import { loadAverage } from './lib/machine.js';
-import { round, sleep } from './lib/stats.js';
+import { datedResultFile } from './lib/results.js';
+import { mib, round, sleep, summarize } from './lib/stats.js';
 
 const sides = (process.argv[2] ?? '1000,2').split(',');
 const WAVES = 3;
@@ -30,9 +29,9 @@ try {
       const ask = async () => {
         const t = performance.now();
         const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }, body });
-        const bytes = (await res.arrayBuffer()).byteLength;
+        await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-        return { ms: performance.now() - t, bytes };
+        return performance.now() - t;
       };
       await sleep(1500);
       const idle = server.memory().at(-1)!;
@@ -40,22 +39,22 @@ try {
       const from = server.memory().length;
       const t0 = performance.now();
       const times: number[] = [];
-      for (let w = 0; w < WAVES; w++) times.push(...(await Promise.all(Array.from({ length: CLIENTS }, ask))).map((r) => r.ms));
+      for (let w = 0; w < WAVES; w++) times.push(...(await Promise.all(Array.from({ length: CLIENTS }, ask))));
       const wall = (performance.now() - t0) / 1000;
       await sleep(1000);
       const during = server.memory().slice(from);
-      const peak = (k: keyof NodeJS.MemoryUsage) => round(Math.max(...during.map((m) => m[k])) / 1048576, 1);
-      times.sort((a, b) => a - b);
+      const peak = (k: keyof NodeJS.MemoryUsage) => mib(Math.max(...during.map((m) => m[k])));
+      const t = summarize(times);
       const row = {
         atOnce: Number(atOnce),
-        idleRssMiB: round(idle.rss / 1048576, 1),
+        idleRssMiB: mib(idle.rss),
         peakRssMiB: peak('rss'),
         peakHeapUsedMiB: peak('heapUsed'),
         peakArrayBuffersMiB: peak('arrayBuffers'),
-        p50Ms: round(times[Math.floor(times.length / 2)]!, 0),
-        maxMs: round(times.at(-1)!, 0),
+        p50Ms: round(t.p50, 0),
+        maxMs: round(t.max, 0),
         wallSeconds: round(wall, 1),
-        answers: times.length,
+        answers: t.n,
         loadAverage: loadAverage(),
       };
       console.log(JSON.stringify(row));
@@ -68,8 +67,6 @@ try {
   await db.close();
   await neo.stop();
 }
-const dir = join(ROOT_DIR, 'bench', 'results');
-mkdirSync(dir, { recursive: true });
-const file = join(dir, `${new Date().toISOString().slice(0, 10)}-big-answers.json`);
+const file = datedResultFile('big-answers');
 writeFileSync(file, `${JSON.stringify({ clients: CLIENTS, waves: WAVES, graph: '10k/50k whole graph, no-cache', rows }, null, 2)}\n`);
 console.log(`wrote ${file}`);

@@ -2,11 +2,11 @@
 // synthetic graphs: CSV writing, the offline importer (with its own stage times), the runner's start on
 // the imported store, and the schema (constraints and indexes populated). Writes bench/results/<date>-bulk.json;
 // a full `npm run bench` runs the 100k/500k graph the same way (benchBulk) and reports it with its targets.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig, ROOT_DIR } from '../core/config.js';
+import { loadConfig } from '../core/config.js';
 import { createExecutor } from '../core/db/executor.js';
 import { applySchema } from '../core/db/schema.js';
 import { provisionNeo4j } from '../core/neo4j/provision.js';
@@ -16,6 +16,7 @@ import { bulkImport, finishBulkImport } from '../seed/bulkImport.js';
 import { graphStats } from '../core/db/graphState.js';
 import type { Dataset } from '../core/domain/types.js';
 import { loadAverage } from './lib/machine.js';
+import { appendResults } from './lib/results.js';
 import { round } from './lib/stats.js';
 import { syntheticDataset } from './synthetic.js';
 
@@ -114,16 +115,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     results.push(row);
   }
   if (rowOnly) process.exit(0);
-  const dir = join(ROOT_DIR, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${new Date().toISOString().slice(0, 10)}-bulk.json`);
-  const previous = (() => {
-    try {
-      return JSON.parse(readFileSync(file, 'utf8')) as BulkRow[];
-    } catch {
-      return [];
-    }
-  })();
-  writeFileSync(file, `${JSON.stringify([...previous, ...results], null, 2)}\n`);
+  const file = appendResults('bulk', results);
   console.log(`wrote ${file}`);
 }

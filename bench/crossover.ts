@@ -13,8 +13,7 @@ import { readDataset } from '../seed/dataset.js';
 import { loadDataset } from '../seed/load.js';
 import { newStoreSeeder } from '../seed/bulkChoice.js';
 import { syntheticDataset } from './synthetic.js';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT_DIR } from '../core/config.js';
+import { appendResults } from './lib/results.js';
 const rows: Record<string, unknown>[] = [];
 const r = readDataset(); if (!r.ok) throw new Error('bad');
 for (const [e, rel] of [[4000, 20_000], [8000, 40_000], [12_000, 60_000]] as const) {
@@ -35,9 +34,5 @@ for (const [e, rel] of [[4000, 20_000], [8000, 40_000], [12_000, 60_000]] as con
     await db.close(); await neo.stop(); rmSync(home, { recursive: true, force: true });
   }
 }
-const dir = join(ROOT_DIR, 'bench', 'results');
-mkdirSync(dir, { recursive: true });
-const file = join(dir, `${new Date().toISOString().slice(0, 10)}-crossover.json`);
-const previous = (() => { try { return JSON.parse(readFileSync(file, 'utf8')) as unknown[]; } catch { return []; } })();
-writeFileSync(file, `${JSON.stringify([...previous, ...rows], null, 2)}\n`);
+const file = appendResults('crossover', rows);
 console.log(`wrote ${file}`);

@@ -1,7 +1,7 @@
 // `npm run bench [-- load api client memory] [--quick] [--name NAME] [--readme] [--no-big]`
 // Runs the benchmarks of issue 7 on the benchmark's own throwaway Neo4j instances and writes
 // bench/results/<name>.json; a full run of every part also rewrites the summary in bench/README.md.
-// Not part of `npm test`: a full run takes about half an hour on a 2-core machine.
+// Not part of `npm test`: a full run takes about 40 minutes on a 2-core machine.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
