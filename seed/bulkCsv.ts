@@ -36,7 +36,9 @@ function typeOf(v: unknown): ColType | null {
 function columns(rows: Props[]): [string, ColType][] {
   const cols = new Map<string, ColType | null>();
   for (const p of rows)
-    for (const [k, v] of Object.entries(p)) {
+    for (const k in p) {
+      const v = p[k];
+      if (cols.get(k) != null) continue;
       const t = typeOf(v);
       // An empty list types nothing; another row's value decides (string[] when none does).
       if (!cols.has(k) || (cols.get(k) === null && t !== null)) cols.set(k, t);
@@ -44,11 +46,12 @@ function columns(rows: Props[]): [string, ColType][] {
   return [...cols].map(([k, t]) => [k, t ?? (Array.isArray(rows.find((r) => k in r)?.[k]) ? 'string[]' : 'string')]);
 }
 
-const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const quote = (s: string) => (s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`);
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return quote(v.map((x) => String(x)).join(ARRAY_DELIMITER));
+  // join() writes items as String() does, except null and undefined (as ''): those keep String()'s text.
+  if (Array.isArray(v)) return quote((v.includes(null) || v.includes(undefined) ? v.map(String) : v).join(ARRAY_DELIMITER));
   if (typeof v === 'string') return quote(v);
   return String(v);
 }

@@ -31,7 +31,13 @@ export function evidenceProps(evidence: Evidence[]): Record<string, unknown> {
 }
 
 function compact(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+  // A loop, not fromEntries(entries().filter()): the bulk path builds 650k of these at 100k/500k.
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    const v = o[k];
+    if (v !== null && v !== undefined) out[k] = v;
+  }
+  return out;
 }
 
 export function entityProps(e: EntityRecord): Record<string, unknown> {
