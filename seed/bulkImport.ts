@@ -70,6 +70,7 @@ export async function bulkImport(d: Dataset, home: string, opts: { heap?: string
     let hashSeconds: number;
     let files: Awaited<ReturnType<typeof writeImportCsv>>;
     try {
+      await centrality.sent;
       // The hash here, not beside the importer: there it slowed the importer's two threads by a third.
       hash = datasetHash(d);
       hashSeconds = (performance.now() - t0) / 1000;

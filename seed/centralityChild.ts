@@ -7,6 +7,12 @@ export type CentralityReply = { ok: true; rows: [string, number, number | null, 
 
 export interface CentralityJob {
   result: Promise<Map<string, Centrality>>;
+  /**
+   * Settles once the input has gone down the pipe. Await it before synchronous work: the pipe only drains
+   * while the event loop runs, and at 100k/500k the child otherwise got its input only after the dataset
+   * hash (7 s later) and finished 20 s after the start instead of ~12 s.
+   */
+  sent: Promise<void>;
   /** Ends the process if it is still running (the load failed elsewhere); the result then rejects. */
   stop: () => void;
 }
@@ -14,9 +20,12 @@ export interface CentralityJob {
 export function centralityInChild(d: CentralitySource): CentralityJob {
   // Structured clone, not JSON: the three lists are 1.1M strings at 100k/500k.
   const child = forkSibling(import.meta.url, 'centralityProcess', { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+  let inputSent!: () => void;
+  const sent = new Promise<void>((resolve) => (inputSent = resolve));
   const result = new Promise<Map<string, Centrality>>((resolve, reject) => {
     let settled = false;
     const fail = (message: string) => {
+      inputSent();
       if (settled) return;
       settled = true;
       child.kill();
@@ -30,9 +39,10 @@ export function centralityInChild(d: CentralitySource): CentralityJob {
       resolve(new Map(reply.rows.map(([id, pagerank, betweenness, community]) => [id, { pagerank, betweenness, community }])));
     });
     const input: CentralityInput = { ids: d.entities.map((e) => e.id), sources: d.relationships.map((r) => r.source), targets: d.relationships.map((r) => r.target) };
-    child.send(input);
+    // Settles on failure too: the result says what went wrong.
+    child.send(input, () => inputSent());
   });
   // A caller that fails before it awaits the result must not leave an unhandled rejection behind.
   result.catch(() => undefined);
-  return { result, stop: () => void child.kill() };
+  return { result, sent, stop: () => void child.kill() };
 }
