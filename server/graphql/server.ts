@@ -69,6 +69,9 @@ export function createApolloServer(vocabulary: Vocabulary): ApolloServer<GraphQL
       answerPlugin,
     ],
     allowBatchedHttpRequests: false,
+    // The composition root (app/main.ts) owns shutdown: Apollo's own SIGINT/SIGTERM handler re-sent the
+    // signal once it had stopped, which killed the process before the local Neo4j was stopped.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: true,
