@@ -26,6 +26,8 @@ export interface Neo4jConfig {
    * provisioning (a NEO4J_URI) and by start-up (started beside it, still booting, in crash recovery).
    */
   waitSeconds: number;
+  /** NEO4J_RUNNER_CDS=off: the local runner's JVM neither writes nor maps a class-data archive (core/neo4j/classSharing.ts). */
+  classSharing: boolean;
 }
 
 const DEFAULT_NEO4J_WAIT_SECONDS = 60;
@@ -91,6 +93,14 @@ function size(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['on', 'true', '1'].includes(raw)) return true;
+  if (['off', 'false', '0'].includes(raw)) return false;
+  throw new ConfigError(`${name}=${env[name]} must be "on" or "off"`);
+}
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -135,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       boltWebsocketOrigins: list(env.NEO4J_BOLT_WEBSOCKET_ORIGINS),
       provider: (provider || undefined) as Neo4jConfig['provider'],
       waitSeconds: int(env, 'NEO4J_WAIT_SECONDS', DEFAULT_NEO4J_WAIT_SECONDS, 0, 3600),
+      classSharing: onOff(env, 'NEO4J_RUNNER_CDS', true),
     },
     queryTimeoutMs: int(env, 'QUERY_TIMEOUT_MS', 5000, 100, 600_000),
     consoleRowCap: int(env, 'CONSOLE_ROW_CAP', 1000, 1, 100_000),

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT_DIR, type Neo4jConfig } from '../config.js';
 import { LOCAL_USER, storedPassword, writeCredentials } from './credentials.js';
+import { classSharing } from './classSharing.js';
 import { freePort, isPortFree } from './ports.js';
 import { ProvisionError, type Neo4jState, type ProvisionOptions, type ProvisionedNeo4j } from './types.js';
 
@@ -20,7 +21,8 @@ export function neo4jVersionFromPom(): string {
   return m?.[1] ?? 'unknown';
 }
 
-function checkJava(): void {
+/** Returns what `java -version` says (it names the class-data archive). */
+function checkJava(): string {
   const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (r.error || r.status !== 0)
     throw new ProvisionError(
@@ -33,7 +35,7 @@ function checkJava(): void {
     throw new ProvisionError(
       `Java 17 or newer is needed for the local Neo4j runner (Neo4j 5.26), found Java ${major || 'of unknown version'}. ` +
         'Install a newer JDK (Debian/Ubuntu: `apt-get install openjdk-17-jdk-headless`) and put it first on PATH.',
-    );
+    );  return `${r.stderr}${r.stdout}`;
 }
 
 function checkMaven(): void {
@@ -75,21 +77,22 @@ export function classpath(log: (m: string) => void): string {
 
 /**
  * The launcher compiled once per version of its source and classpath (javac, ~2.5 s), so that a start
- * runs a class instead of Java's single-file launcher compiling the source every time. Falls back to
- * the source launcher when javac is missing or fails.
+ * runs a class instead of Java's single-file launcher compiling the source every time, and packed as a
+ * jar: the JVM shares classes (classSharing.ts) only from jars. Falls back to the class directory when
+ * `jar` fails, and to the source launcher when javac is missing or fails; neither shares classes.
  */
-function compiledLauncher(cp: string): { classpath: string; main: string } {
+function compiledLauncher(cp: string): { classpath: string; main: string; jarsOnly: boolean } {
   const source = readFileSync(LAUNCHER);
   const hash = createHash('sha256').update(source).update(cp).digest('hex').slice(0, 12);
   const dir = join(ROOT_DIR, '.data', 'runner', `classes-${hash}`);
-  const marker = join(dir, 'LocalNeo4j.class');
-  if (!existsSync(marker)) {
+  const jar = join(dir, 'launcher.jar');
+  if (!existsSync(join(dir, 'LocalNeo4j.class'))) {
     const tmp = `${dir}.tmp-${process.pid}`;
     mkdirSync(tmp, { recursive: true });
     const r = spawnSync('javac', ['-nowarn', '-cp', cp, '-d', tmp, LAUNCHER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0) {
       rmSync(tmp, { recursive: true, force: true });
-      return { classpath: cp, main: LAUNCHER };
+      return { classpath: cp, main: LAUNCHER, jarsOnly: false };
     }
     // Renamed into place whole: a concurrent start sees either no directory or a complete one.
     try {
@@ -98,12 +101,28 @@ function compiledLauncher(cp: string): { classpath: string; main: string } {
       rmSync(tmp, { recursive: true, force: true });
     }
   }
-  return { classpath: `${dir}:${cp}`, main: 'LocalNeo4j' };
+  if (!existsSync(jar)) {
+    // Packed beside the directory, then moved in: a jar inside it while written would pack itself.
+    const tmpJar = `${dir}.jar.tmp-${process.pid}`;
+    const r = spawnSync('jar', ['cf', tmpJar, '-C', dir, '.'], { stdio: 'ignore' });
+    if (r.status === 0) renameSync(tmpJar, jar);
+    else rmSync(tmpJar, { force: true });
+  }
+  if (existsSync(jar)) return { classpath: `${jar}:${cp}`, main: 'LocalNeo4j', jarsOnly: true };
+  return { classpath: `${dir}:${cp}`, main: 'LocalNeo4j', jarsOnly: false };
 }
 
 export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions): Promise<ProvisionedNeo4j> {
-  checkJava();
+  const javaVersion = checkJava();
   const launcher = compiledLauncher(classpath(opts.log));
+  const sharing = classSharing({
+    classpath: launcher.classpath,
+    javaVersion,
+    dir: join(ROOT_DIR, '.data', 'runner'),
+    mayWrite: opts.purpose !== 'test',
+    enabled: cfg.classSharing && launcher.jarsOnly,
+    log: opts.log,
+  });
   const version = neo4jVersionFromPom();
 
   let home: string;
@@ -129,15 +148,29 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
   const password = storedPassword(home);
   const memory = transactionMemory(cfg);
   opts.log(`neo4j: starting local runner ${version} (embedded, Bolt on 127.0.0.1:${port}, store ${home})...`);
-  const launch = (): Promise<ChildProcess> =>
-    launchJvm({
+  const launch = async (): Promise<ChildProcess> => {
+    const jvm = await launchJvm({
       // No -XX:+ExitOnOutOfMemoryError: a query that builds a string larger than the heap (nested
       // replace(), a reduce() that doubles a string) fails with Neo.TransientError.General.OutOfMemoryError
       // and Neo4j lives on (measured); with the flag the whole JVM exited for everyone.
-      args: [`-Xmx${cfg.heap}`, '-cp', launcher.classpath, launcher.main, home, String(port), cfg.pageCache, memory.perTransaction, memory.total],
+      args: [
+        `-Xmx${cfg.heap}`,
+        ...sharing.jvmArgs(),
+        '-cp',
+        launcher.classpath,
+        launcher.main,
+        home,
+        String(port),
+        cfg.pageCache,
+        memory.perTransaction,
+        memory.total,
+      ],
       env: { NEO4J_RUNNER_PASSWORD: password, NEO4J_RUNNER_WEBSOCKET_ORIGINS: cfg.boltWebsocketOrigins.join(',') },
       home,
     });
+    sharing.ready();
+    return jvm;
+  };
   let child = await launch();
 
   // Supervision: a JVM that dies (out of memory, killed) is started again on the same store and port,
@@ -175,6 +208,7 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
   const stop = (): Promise<void> => {
     stopping = true;
     state.state = 'stopped';
+    sharing.stop();
     const cleanUp = (): void => {
       if (tempHome) rmSync(home, { recursive: true, force: true });
     };
@@ -203,6 +237,7 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
     description: `neo4j: local runner ${version} at ${connection.uri}`,
     credentialsFile,
     pending: pending ?? undefined,
+    classArchive: { path: sharing.archive, written: () => sharing.written() },
     state: () => ({ ...state }),
     stop,
   };
