@@ -35,7 +35,8 @@ function checkJava(): string {
     throw new ProvisionError(
       `Java 17 or newer is needed for the local Neo4j runner (Neo4j 5.26), found Java ${major || 'of unknown version'}. ` +
         'Install a newer JDK (Debian/Ubuntu: `apt-get install openjdk-17-jdk-headless`) and put it first on PATH.',
-    );  return `${r.stderr}${r.stdout}`;
+    );
+  return `${r.stderr}${r.stdout}`;
 }
 
 function checkMaven(): void {
@@ -237,7 +238,6 @@ export async function startLocalRunner(cfg: Neo4jConfig, opts: ProvisionOptions)
     description: `neo4j: local runner ${version} at ${connection.uri}`,
     credentialsFile,
     pending: pending ?? undefined,
-    classArchive: { path: sharing.archive, written: () => sharing.written() },
     state: () => ({ ...state }),
     stop,
   };

@@ -20,8 +20,6 @@ export interface ProvisionedNeo4j {
   state?: () => Neo4jState;
   /** Set when the new store was filled offline: statements to run once the database answers (what the import could not store). */
   pending?: CypherStatement[];
-  /** The local runner's class-data archive (classSharing.ts): where it is, and when a write this start began has ended. */
-  classArchive?: { path: string; written: () => Promise<boolean> };
   stop(): Promise<void>;
 }
 
